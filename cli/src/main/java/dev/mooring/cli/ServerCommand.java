@@ -1,15 +1,7 @@
 package dev.mooring.cli;
 
-import dev.mooring.api.ApiResponse;
-import dev.mooring.api.ApiServer;
-import dev.mooring.control.ControlPlane;
-import dev.mooring.control.runtime.SimulatedRuntime;
-import dev.mooring.control.runtime.TaskRuntime;
-import dev.mooring.store.Store;
 import dev.mooring.store.StoreException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -33,43 +25,30 @@ final class ServerCommand implements Callable<Integer> {
             description = "Account id in every ARN (default: $MOORING_ACCOUNT_ID, else 000000000000).")
     String accountId;
 
-    @Option(names = "--runtime", defaultValue = "simulated",
-            description = "How tasks run: simulated (no processes). Default: ${DEFAULT-VALUE}.")
-    String runtime;
-
     @Override
     public Integer call() throws Exception {
         if (!accountId.matches("\\d{12}")) {
             System.err.println("mooring: --account-id must be 12 digits, got '" + accountId + "'");
             return 2;
         }
-        Clock clock = Clock.systemUTC();
-        Store store;
+        MooringServer server;
         try {
-            store = Store.open(stateDir);
+            server = MooringServer.builder().stateDir(stateDir).bind(bind).port(port).accountId(accountId).start();
         } catch (StoreException e) {
             System.err.println("mooring: " + e.getMessage());
             return 1;
         }
-        TaskRuntime tasks = new SimulatedRuntime(clock, Duration.ofMillis(200));
-        ControlPlane control = new ControlPlane(store, tasks, accountId, clock);
-        ApiServer server = ApiServer.builder().bind(bind).port(port).router(control.router())
-                .admin("GET /_mooring/health", () -> ApiResponse.json(200,
-                        "{\"status\":\"ok\",\"runtime\":\"" + tasks.name() + "\"}"))
-                .admin("POST /_mooring/reset", () -> {
-                    control.reset();
-                    return ApiResponse.json(200, "{\"reset\":true}");
-                })
-                .start();
-        control.start();
-        String url = "http://" + (bind.equals("0.0.0.0") ? "127.0.0.1" : bind) + ":" + server.address().getPort();
-        System.out.println("mooring: serving ECS and Cloud Map on " + server.address() + " (runtime " + tasks.name()
-                + ", state " + store.file() + "); point clients at --endpoint-url " + url);
+        if ("root".equals(System.getProperty("user.name"))
+                && HostsFile.ensureDataLocalhost(Path.of("/etc/hosts"))) {
+            System.out.println("mooring: added '127.0.0.1 " + HostsFile.DATA_HOST
+                    + "' to /etc/hosts so that Cloud Map DiscoverInstances reaches this server");
+        }
+        System.out.println("mooring: serving ECS and Cloud Map on " + server.apiAddress() + " (runtime "
+                + server.runtimeName() + ", state " + server.stateFile() + "); use --endpoint-url "
+                + server.endpointUrl());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            control.close();
-            store.close();
             stopped.countDown();
         }, "mooring-shutdown"));
         stopped.await();
