@@ -1,6 +1,7 @@
 package dev.mooring.control;
 
 import dev.mooring.api.ApiRouter;
+import dev.mooring.control.cloudmap.CloudMapApi;
 import dev.mooring.control.cloudmap.CloudMapState;
 import dev.mooring.control.runtime.TaskRuntime;
 import dev.mooring.store.Store;
@@ -26,7 +27,9 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     public ApiRouter router() {
-        return new ApiRouter(accountId, clock);
+        ApiRouter router = new ApiRouter(accountId, clock);
+        CloudMapApi.register(router, cloudMap);
+        return router;
     }
 
     public Store store() {
