@@ -13,6 +13,17 @@ import org.junit.jupiter.api.Test;
 class CloudMapStateTest extends CloudMapTestBase {
 
     @Test
+    void everyCloudMapOperationOfTheIssueIsRouted() {
+        List<String> operations = List.of("CreateHttpNamespace", "CreatePrivateDnsNamespace",
+                "CreatePublicDnsNamespace", "DeleteNamespace", "GetNamespace", "ListNamespaces", "CreateService",
+                "GetService", "UpdateService", "ListServices", "DeleteService", "RegisterInstance",
+                "DeregisterInstance", "ListInstances", "GetInstance", "DiscoverInstances", "GetInstancesHealthStatus",
+                "UpdateInstanceCustomHealthStatus", "GetOperation", "ListOperations", "TagResource", "UntagResource",
+                "ListTagsForResource");
+        assertThat(cm.targets()).containsAll(operations.stream().map(o -> CloudMapFixture.TARGET + o).toList());
+    }
+
+    @Test
     void catalogCreatesServiceConnectResourcesThatTheApiSees() {
         CloudMapState state = cm.state();
         Instant now = Instant.now();
