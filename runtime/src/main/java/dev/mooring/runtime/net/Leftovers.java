@@ -49,7 +49,7 @@ final class Leftovers {
             ip.deleteNetns(netns).ifPresent(problems::add);
         }
         List<String> veths = new ArrayList<>();
-        Set<String> candidates = new LinkedHashSet<>(recordedVeths);
+        Set<String> candidates = new LinkedHashSet<>(recordedVeths.stream().filter(Names::isVeth).toList());
         ip.linksOf(bridge).stream().filter(Names::isVeth).forEach(candidates::add);
         for (String veth : candidates) {
             if (ip.linkExists(veth)) {

@@ -43,6 +43,8 @@ public final class Namespaces {
 
     private Namespaces() {}
 
+    // Restricted FFM calls are the point of this class; the JVM is started with --enable-native-access.
+    @SuppressWarnings("restricted")
     private static MethodHandle libc(String name, FunctionDescriptor descriptor, Linker.Option... options) {
         SymbolLookup lookup = LINKER.defaultLookup();
         return LINKER.downcallHandle(lookup.find(name).orElseThrow(
@@ -93,6 +95,7 @@ public final class Namespaces {
         }
     }
 
+    @SuppressWarnings("restricted")
     private static String error(MemorySegment state) throws Throwable {
         int errno = (int) ERRNO.get(state, 0L);
         MemorySegment message = (MemorySegment) STRERROR.invokeExact(errno);

@@ -249,6 +249,21 @@ class TaskNetworksTest {
     }
 
     @Test
+    void withoutTheCapabilitiesTheMessageSaysWhatIsMissingAndHowToRun() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process owner = new ProcessBuilder("setpriv", "--bounding-set=-net_admin,-sys_admin", java,
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                CrashingOwner.class.getName(), config.bridge(), config.cidr(), stateDir.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(owner.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(owner.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(owner.exitValue()).isNotZero();
+        assertThat(out).contains("lacks CAP_NET_ADMIN and CAP_SYS_ADMIN").contains("sudo ./mooring server")
+                .contains("./mooring server --runtime simulated").doesNotContain("READY");
+        assertThat(Host.linkExists(config.bridge())).as("nothing was touched").isFalse();
+    }
+
+    @Test
     void measuresNamespaceSetupCost() {
         int rounds = 10;
         long openNanos = 0;
