@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Everything the DNS server answers from, immutable. The control plane builds a new one whenever its state changes and
@@ -30,11 +31,16 @@ public record ZoneSnapshot(long serial, List<Zone> zones) {
         return new Builder();
     }
 
-    /** Collects zones first, then records; each record goes to the most specific zone that contains its name. */
+    /**
+     * Collects zones and records from any number of sources, in any order; at {@link #build} each record goes to the
+     * most specific zone that contains its name.
+     */
     public static final class Builder {
+        private record Pending(String name, ResourceRecord record) {}
+
         private long serial;
         private final Map<String, Long> zones = new LinkedHashMap<>();
-        private final Map<String, Map<String, List<ResourceRecord>>> records = new HashMap<>();
+        private final List<Pending> records = new ArrayList<>();
 
         private Builder() {}
 
@@ -49,10 +55,6 @@ public record ZoneSnapshot(long serial, List<Zone> zones) {
             return this;
         }
 
-        public boolean hasZone(String apex) {
-            return zones.containsKey(DnsNames.normalize(apex));
-        }
-
         public Builder a(String name, long ttl, String ipv4) {
             return add(name, new ResourceRecord(ttl, RecordData.A.of(ipv4)));
         }
@@ -65,24 +67,24 @@ public record ZoneSnapshot(long serial, List<Zone> zones) {
             return add(name, new ResourceRecord(0, new RecordData.Alias(target)));
         }
 
-        /** Adds a record; the name must fall in a zone declared before. */
         public Builder add(String name, ResourceRecord record) {
-            String key = DnsNames.normalize(name);
-            String apex = zones.keySet().stream().filter(z -> DnsNames.isAtOrBelow(key, z))
-                    .max(Comparator.comparingInt(String::length))
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "no zone declared for " + name + "; declare its zone before adding records"));
-            records.computeIfAbsent(apex, z -> new HashMap<>()).computeIfAbsent(key, n -> new ArrayList<>()).add(record);
+            records.add(new Pending(DnsNames.normalize(name), record));
             return this;
         }
 
+        /** The snapshot; a record whose name is in no declared zone is a programming error. */
         public ZoneSnapshot build() {
+            Map<String, Map<String, List<ResourceRecord>>> byZone = new HashMap<>();
+            zones.keySet().forEach(apex -> byZone.put(apex, new HashMap<>()));
+            for (Pending p : records) {
+                String apex = zones.keySet().stream().filter(z -> DnsNames.isAtOrBelow(p.name(), z))
+                        .max(Comparator.comparingInt(String::length))
+                        .orElseThrow(() -> new IllegalArgumentException("no zone declared for " + p.name()));
+                byZone.get(apex).computeIfAbsent(p.name(), n -> new ArrayList<>()).add(p.record());
+            }
             List<Zone> built = new ArrayList<>();
-            zones.forEach((apex, soaTtl) -> {
-                Map<String, List<ResourceRecord>> names = new HashMap<>();
-                records.getOrDefault(apex, Map.of()).forEach((name, list) -> names.put(name, List.copyOf(list)));
-                built.add(new Zone(apex, soaTtl, names));
-            });
+            zones.forEach((apex, soaTtl) -> built.add(new Zone(apex, soaTtl, byZone.get(apex).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))))));
             return new ZoneSnapshot(serial, built);
         }
     }
