@@ -3,10 +3,6 @@ package dev.mooring.cli.zones;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mooring.api.ApiResponse;
-import dev.mooring.api.ApiRouter;
 import dev.mooring.control.ControlPlane;
 import dev.mooring.control.route53.HostedZone;
 import dev.mooring.control.route53.ResourceRecordSet;
@@ -32,13 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ZonePublisherTest {
     private static final String REGION = "us-east-1";
     private static final String NS = "yelb.cloudmap.internal";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
     private Store store;
     private ControlPlane control;
-    private ApiRouter router;
+    private CloudMapCalls cloudMap;
     private final ZoneHolder holder = new ZoneHolder();
     private ZonePublisher publisher;
 
@@ -47,7 +42,7 @@ class ZonePublisherTest {
         store = Store.open(dir);
         Clock clock = Clock.systemUTC();
         control = new ControlPlane(store, new SimulatedRuntime(clock, Duration.ofMillis(50)), "123456789012", clock);
-        router = control.router();
+        cloudMap = new CloudMapCalls(control.router());
         publisher = new ZonePublisher(store, holder, List.of(
                 new CloudMapZones(() -> control.cloudMap().dnsZones(REGION)),
                 new HostedZoneRecords(control.hostedZones())), ZonePublisher.DEFAULT_DEBOUNCE).start();
@@ -62,19 +57,19 @@ class ZonePublisherTest {
 
     @Test
     void healthyCloudMapInstancesBecomeARecordsWithTheDnsConfigTtl() throws Exception {
-        String nsId = privateNamespace();
-        String db = service("yelb-db", nsId, List.of(Map.of("Type", "A", "TTL", 10)));
-        register(db, "task-a", Map.of("AWS_INSTANCE_IPV4", "198.18.0.5"));
-        register(db, "task-b", Map.of("AWS_INSTANCE_IPV4", "198.18.0.6"));
-        register(db, "task-c", Map.of("AWS_INSTANCE_IPV4", "198.18.0.7"));
-        call("UpdateInstanceCustomHealthStatus", Map.of("ServiceId", db, "InstanceId", "task-c",
+        String nsId = cloudMap.privateNamespace(NS);
+        String db = cloudMap.service("yelb-db", nsId, List.of(Map.of("Type", "A", "TTL", 10)));
+        cloudMap.register(db, "task-a", Map.of("AWS_INSTANCE_IPV4", "198.18.0.5"));
+        cloudMap.register(db, "task-b", Map.of("AWS_INSTANCE_IPV4", "198.18.0.6"));
+        cloudMap.register(db, "task-c", Map.of("AWS_INSTANCE_IPV4", "198.18.0.7"));
+        cloudMap.call("UpdateInstanceCustomHealthStatus", Map.of("ServiceId", db, "InstanceId", "task-c",
                 "Status", "UNHEALTHY"));
 
         await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(records("yelb-db." + NS))
                 .containsExactlyInAnyOrder(a(10, "198.18.0.5"), a(10, "198.18.0.6")));
         assertThat(zone(NS).soaTtl()).isEqualTo(15);
 
-        call("DeregisterInstance", Map.of("ServiceId", db, "InstanceId", "task-a"));
+        cloudMap.call("DeregisterInstance", Map.of("ServiceId", db, "InstanceId", "task-a"));
 
         await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(records("yelb-db." + NS))
                 .containsExactly(a(10, "198.18.0.6")));
@@ -82,10 +77,10 @@ class ZonePublisherTest {
 
     @Test
     void srvRecordsPointAtAnInstanceHostNameWithItsOwnARecord() throws Exception {
-        String nsId = privateNamespace();
-        String redis = service("yelb-redis", nsId, List.of(Map.of("Type", "A", "TTL", 10),
+        String nsId = cloudMap.privateNamespace(NS);
+        String redis = cloudMap.service("yelb-redis", nsId, List.of(Map.of("Type", "A", "TTL", 10),
                 Map.of("Type", "SRV", "TTL", 30)));
-        register(redis, "abc123", Map.of("AWS_INSTANCE_IPV4", "198.18.0.9", "AWS_INSTANCE_PORT", "6379"));
+        cloudMap.register(redis, "abc123", Map.of("AWS_INSTANCE_IPV4", "198.18.0.9", "AWS_INSTANCE_PORT", "6379"));
 
         String target = "abc123.yelb-redis." + NS;
         await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(records("yelb-redis." + NS))
@@ -96,8 +91,8 @@ class ZonePublisherTest {
 
     @Test
     void httpNamespacesAndApiOnlyServicesHaveNoZone() throws Exception {
-        call("CreateHttpNamespace", Map.of("Name", "yelb.sc"));
-        privateNamespace();
+        cloudMap.call("CreateHttpNamespace", Map.of("Name", "yelb.sc"));
+        cloudMap.privateNamespace(NS);
 
         await().atMost(5, TimeUnit.SECONDS).untilAsserted(() ->
                 assertThat(holder.current().zones()).extracting(Zone::apex).containsExactly(NS));
@@ -118,36 +113,6 @@ class ZonePublisherTest {
                     .containsExactly(new ResourceRecord(0, new RecordData.Alias("lb.yelb.internal.")));
         });
         assertThat(holder.current().serial()).isEqualTo(store.generation());
-    }
-
-    private String privateNamespace() throws Exception {
-        call("CreatePrivateDnsNamespace", Map.of("Name", NS, "Vpc", "vpc-1"));
-        JsonNode list = call("ListNamespaces", Map.of());
-        for (JsonNode ns : list.get("Namespaces")) {
-            if (ns.get("Name").asText().equals(NS)) {
-                return ns.get("Id").asText();
-            }
-        }
-        throw new AssertionError("namespace " + NS + " not listed: " + list);
-    }
-
-    private String service(String name, String nsId, List<Map<String, Object>> dnsRecords) throws Exception {
-        JsonNode created = call("CreateService", Map.of("Name", name, "DnsConfig",
-                Map.of("NamespaceId", nsId, "DnsRecords", dnsRecords),
-                "HealthCheckCustomConfig", Map.of("FailureThreshold", 1)));
-        return created.get("Service").get("Id").asText();
-    }
-
-    private void register(String serviceId, String instanceId, Map<String, String> attributes) throws Exception {
-        call("RegisterInstance", Map.of("ServiceId", serviceId, "InstanceId", instanceId, "Attributes", attributes));
-    }
-
-    private JsonNode call(String operation, Map<String, Object> input) throws Exception {
-        ApiResponse response = router.dispatch("test", "Route53AutoNaming_v20170314." + operation,
-                ApiResponse.AMZ_JSON, null, JSON.writeValueAsBytes(input));
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(response.status()).as("%s: %s", operation, body).isEqualTo(200);
-        return body;
     }
 
     private Zone zone(String apex) {
