@@ -3,6 +3,7 @@ package dev.mooring.control;
 import dev.mooring.api.ApiRouter;
 import dev.mooring.control.cloudmap.CloudMapApi;
 import dev.mooring.control.cloudmap.CloudMapState;
+import dev.mooring.control.route53.HostedZones;
 import dev.mooring.control.runtime.TaskRuntime;
 import dev.mooring.store.Store;
 import java.time.Clock;
@@ -17,6 +18,7 @@ public final class ControlPlane implements AutoCloseable {
     private final String accountId;
     private final Clock clock;
     private final CloudMapState cloudMap;
+    private final HostedZones hostedZones;
 
     public ControlPlane(Store store, TaskRuntime runtime, String accountId, Clock clock) {
         this.store = store;
@@ -24,6 +26,7 @@ public final class ControlPlane implements AutoCloseable {
         this.accountId = accountId;
         this.clock = clock;
         this.cloudMap = new CloudMapState(store, accountId);
+        this.hostedZones = new HostedZones(store, clock);
     }
 
     public ApiRouter router() {
@@ -39,6 +42,11 @@ public final class ControlPlane implements AutoCloseable {
     /** Cloud Map: the catalog ECS writes through, and the zones the DNS server reads. */
     public CloudMapState cloudMap() {
         return cloudMap;
+    }
+
+    /** Route 53-style private hosted zones (no AWS API yet; the load balancer and the DNS server use them). */
+    public HostedZones hostedZones() {
+        return hostedZones;
     }
 
     public TaskRuntime runtime() {

@@ -1,0 +1,38 @@
+package dev.mooring.control.route53;
+
+import dev.mooring.api.AwsException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Route 53 keeps names lowercase and fully qualified; this checks and puts them in that form. */
+final class DomainNames {
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
+    /** RFC 1035 §2.3.4: 255 octets on the wire, which is 253 characters plus the trailing dot in text. */
+    private static final int MAX_LENGTH = 254;
+
+    private DomainNames() {}
+
+    /** {@code name} lowercase with a trailing dot, or InvalidInput saying what is wrong with it. */
+    static String canonical(String what, String name) {
+        if (name == null || name.isBlank()) {
+            throw new AwsException("InvalidInput", what + " is required");
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        String fqdn = lower.endsWith(".") ? lower : lower + ".";
+        if (fqdn.length() > MAX_LENGTH) {
+            throw new AwsException("InvalidInput", what + " '" + name + "' is longer than 253 characters");
+        }
+        for (String label : fqdn.substring(0, fqdn.length() - 1).split("\\.", -1)) {
+            if (!LABEL.matcher(label).matches()) {
+                throw new AwsException("InvalidInput", what + " '" + name + "' has an invalid label '" + label
+                        + "': use 1 to 63 letters, digits, '-' or '_', not starting or ending with '-'");
+            }
+        }
+        return fqdn;
+    }
+
+    /** Whether canonical {@code name} is {@code zone} or below it. */
+    static boolean within(String name, String zone) {
+        return name.equals(zone) || name.endsWith("." + zone);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.mooring.control.route53;
+
+import java.time.Instant;
+
+/** A private hosted zone. {@code name} is fully qualified with the trailing dot, as Route 53 returns it. */
+public record HostedZone(String id, String name, String comment, Instant createdAt) {}
