@@ -1,0 +1,13 @@
+# Sourced by `./mooring test`: the tools the test suite drives from outside (each test also asserts its tool is
+# there, so a missing one fails loudly). Installs missing Debian packages when running as root.
+need=()
+command -v dig >/dev/null || need+=(dnsutils)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "mooring: installing test tools: ${need[*]}" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") >/dev/null 2>&1 ||
+      echo "mooring: could not install ${need[*]}; the tests that need them will fail" >&2
+  else
+    echo "mooring: missing test tools (${need[*]}); install them or the tests that need them will fail" >&2
+  fi
+fi
