@@ -8,8 +8,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * Mooring's DNS as the server runs it: a publisher following the control plane's Cloud Map DNS namespaces (of the
- * given regions) and hosted zones, and a DNS server answering from what it publishes.
+ * Mooring's DNS as the server runs it: a publisher following the control plane's Cloud Map DNS namespaces (of every
+ * region) and hosted zones, and a DNS server answering from what it publishes.
  */
 public final class MooringDns implements AutoCloseable {
     private final ZonePublisher publisher;
@@ -24,12 +24,10 @@ public final class MooringDns implements AutoCloseable {
      * Starts answering on {@code bind}:{@code port} (UDP and TCP). {@code upstream} may be null: names outside
      * Mooring's zones then get NXDOMAIN instead of being forwarded.
      */
-    public static MooringDns start(ControlPlane control, List<String> regions, InetAddress bind, int port,
-                                   InetSocketAddress upstream) {
+    public static MooringDns start(ControlPlane control, InetAddress bind, int port, InetSocketAddress upstream) {
         ZoneHolder zones = new ZoneHolder();
-        List<String> served = List.copyOf(regions);
         ZonePublisher publisher = new ZonePublisher(control.store(), zones, List.of(
-                new CloudMapZones(() -> served.stream().flatMap(r -> control.cloudMap().dnsZones(r).stream()).toList()),
+                new CloudMapZones(() -> control.cloudMap().dnsZones()),
                 new HostedZoneRecords(control.hostedZones())), ZonePublisher.DEFAULT_DEBOUNCE).start();
         try {
             return new MooringDns(publisher, DnsServer.builder().bind(bind).port(port).zones(zones)

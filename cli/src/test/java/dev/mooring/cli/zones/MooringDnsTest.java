@@ -36,7 +36,7 @@ class MooringDnsTest {
         store = Store.open(dir);
         Clock clock = Clock.systemUTC();
         control = new ControlPlane(store, new SimulatedRuntime(clock, Duration.ofMillis(50)), "123456789012", clock);
-        dns = MooringDns.start(control, List.of("us-east-1"), InetAddress.getLoopbackAddress(), 0, null);
+        dns = MooringDns.start(control, InetAddress.getLoopbackAddress(), 0, null);
     }
 
     @AfterEach

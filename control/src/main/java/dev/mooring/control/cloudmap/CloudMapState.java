@@ -195,6 +195,15 @@ public final class CloudMapState implements CloudMapCatalog {
      * The region's DNS namespaces (DNS_PRIVATE and DNS_PUBLIC), each with its services that have a DnsConfig and
      * their instances, read from committed state. Compare {@link Store#generation()} to know when to read again.
      */
+    /**
+     * Every region's DNS namespaces: one bridge is one VPC, so Mooring's DNS server answers all of them (a name taken
+     * in two regions answers from the first in ARN order).
+     */
+    public List<DnsZone> dnsZones() {
+        return namespaces().stream().map(n -> regionOf(n.arn())).distinct()
+                .flatMap(region -> dnsZones(region).stream()).toList();
+    }
+
     public List<DnsZone> dnsZones(String region) {
         CloudMapView view = read();
         Map<String, List<DnsZone.Service>> byNamespace = new HashMap<>();
