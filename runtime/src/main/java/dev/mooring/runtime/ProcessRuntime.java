@@ -64,7 +64,7 @@ public final class ProcessRuntime implements TaskRuntime {
         Set<PosixFilePermission> perms = EnumSet.copyOf(Files.getPosixFilePermissions(stateDir));
         perms.addAll(Set.of(PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE));
         Files.setPosixFilePermissions(stateDir, perms);
-        Cgroups cgroups = Cgroups.detect();
+        Cgroups cgroups = Cgroups.detect(network.bridge());
         cgroups.removeAll();
         Path tasksDir = stateDir.resolve("tasks");
         deleteTree(tasksDir);

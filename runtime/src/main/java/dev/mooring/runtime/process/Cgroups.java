@@ -11,24 +11,29 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
- * Mooring's cgroups: one per task holding the task-level limits, one per container under it. cgroup v2 where the
- * machine has it, else the v1 memory and cpu hierarchies. Every container process is in one, so after a crash the
- * next start finds exactly Mooring's leftover processes there and nothing else.
+ * Mooring's cgroups: {@code mooring/<instance>/<task>/<container>}, the task's holding task-level limits. cgroup v2
+ * where the machine has it, else the v1 memory and cpu hierarchies. Every container process is in one, so after a
+ * crash the next start of the same instance (named by its bridge, which only one live Mooring can hold) finds
+ * exactly its leftover processes there, and nothing of another Mooring's.
  */
 public sealed interface Cgroups permits CgroupsV1, CgroupsV2 {
     String ROOT_NAME = "mooring";
 
-    /** The cgroup version this machine offers under {@code /sys/fs/cgroup}. */
-    static Cgroups detect() {
-        return detect(Path.of("/sys/fs/cgroup"));
+    /** The cgroups of one Mooring instance, in the version this machine offers under {@code /sys/fs/cgroup}. */
+    static Cgroups detect(String instance) {
+        return detect(Path.of("/sys/fs/cgroup"), instance);
     }
 
-    static Cgroups detect(Path fs) {
+    static Cgroups detect(Path fs, String instance) {
+        if (!instance.matches("[A-Za-z0-9_.-]+") || instance.startsWith(".")) {
+            throw new IllegalArgumentException("'" + instance + "' cannot name a cgroup");
+        }
         if (Files.exists(fs.resolve("cgroup.controllers"))) {
-            return new CgroupsV2(fs.resolve(ROOT_NAME));
+            return new CgroupsV2(fs.resolve(ROOT_NAME), instance);
         }
         if (Files.exists(fs.resolve("memory/cgroup.procs")) && Files.exists(fs.resolve("cpu/cgroup.procs"))) {
-            return new CgroupsV1(fs.resolve("memory").resolve(ROOT_NAME), fs.resolve("cpu").resolve(ROOT_NAME));
+            return new CgroupsV1(fs.resolve("memory").resolve(ROOT_NAME).resolve(instance),
+                    fs.resolve("cpu").resolve(ROOT_NAME).resolve(instance));
         }
         throw new IllegalStateException("neither cgroup v2 (" + fs.resolve("cgroup.controllers")
                 + ") nor the cgroup v1 memory and cpu controllers (" + fs + "/memory, " + fs + "/cpu) are mounted;"
@@ -50,7 +55,7 @@ public sealed interface Cgroups permits CgroupsV1, CgroupsV2 {
     /** Kills whatever still runs in the task's cgroups and removes them. */
     void remove(String taskId) throws IOException;
 
-    /** Kills every process in Mooring's cgroups and removes them all: cleanup after a crash, and at shutdown. */
+    /** Kills every process in this instance's cgroups and removes them: cleanup after a crash, and at shutdown. */
     void removeAll() throws IOException;
 
     /** The cgroup directories of one Mooring root, deepest first, so they can be removed in order. */

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * cgroup v1: {@code memory/mooring/<task>/<container>} and {@code cpu/mooring/<task>/<container>}. Task memory and
+ * cgroup v1: {@code memory/mooring/<instance>/<task>/<container>} and the same under {@code cpu}. Task memory and
  * a CFS quota for task CPU sit on the task's cgroups; container memory and cpu.shares on the container's.
  */
 public record CgroupsV1(Path memoryRoot, Path cpuRoot) implements Cgroups {

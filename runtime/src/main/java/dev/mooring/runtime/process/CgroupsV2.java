@@ -7,20 +7,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * cgroup v2: {@code /sys/fs/cgroup/mooring/<task>/<container>}, with the memory and cpu controllers enabled down
- * the tree. Task memory.max and cpu.max on the task's cgroup; container memory.max and cpu.weight on the leaf.
+ * cgroup v2: {@code /sys/fs/cgroup/mooring/<instance>/<task>/<container>}, with the memory and cpu controllers
+ * enabled down the tree. Task memory.max and cpu.max on the task's cgroup; container memory.max and cpu.weight on
+ * the leaf.
+ *
+ * @param mooring {@code /sys/fs/cgroup/mooring}, shared by every Mooring instance
  */
-public record CgroupsV2(Path root) implements Cgroups {
+public record CgroupsV2(Path mooring, String instance) implements Cgroups {
     private static final long CFS_PERIOD_US = 100_000;
 
     @Override
     public CgroupPlacement place(String taskId, String container, Integer taskCpu, Integer taskMemoryMiB,
                                  Integer cpu, Integer memoryMiB) throws IOException {
         List<String> applied = new ArrayList<>();
-        Path task = root.resolve(taskId);
+        Path task = root().resolve(taskId);
         Files.createDirectories(task);
-        enableControllers(root.getParent());
-        enableControllers(root);
+        enableControllers(mooring.getParent());
+        enableControllers(mooring);
+        enableControllers(root());
         enableControllers(task);
         if (taskMemoryMiB != null) {
             Files.writeString(task.resolve("memory.max"), Long.toString((long) taskMemoryMiB << 20));
@@ -45,6 +49,10 @@ public record CgroupsV2(Path root) implements Cgroups {
                 "cgroup v2: " + (applied.isEmpty() ? "no limits" : String.join(", ", applied)));
     }
 
+    private Path root() {
+        return mooring.resolve(instance);
+    }
+
     private static void enableControllers(Path cgroup) throws IOException {
         Files.writeString(cgroup.resolve("cgroup.subtree_control"), "+memory +cpu");
     }
@@ -52,7 +60,7 @@ public record CgroupsV2(Path root) implements Cgroups {
     @Override
     public boolean oomKilled(String taskId, String container) {
         try {
-            return Files.readAllLines(root.resolve(taskId).resolve(container).resolve("memory.events")).stream()
+            return Files.readAllLines(root().resolve(taskId).resolve(container).resolve("memory.events")).stream()
                     .anyMatch(l -> l.startsWith("oom_kill ") && !l.equals("oom_kill 0"));
         } catch (IOException e) {
             return false;
@@ -61,14 +69,14 @@ public record CgroupsV2(Path root) implements Cgroups {
 
     @Override
     public void remove(String taskId) throws IOException {
-        for (Path dir : Cgroups.deepestFirst(root.resolve(taskId))) {
+        for (Path dir : Cgroups.deepestFirst(root().resolve(taskId))) {
             Cgroups.killAndRemove(dir);
         }
     }
 
     @Override
     public void removeAll() throws IOException {
-        for (Path dir : Cgroups.deepestFirst(root)) {
+        for (Path dir : Cgroups.deepestFirst(root())) {
             Cgroups.killAndRemove(dir);
         }
     }

@@ -29,6 +29,7 @@ public final class SandboxProcess {
             + "done; shift; exec \"$@\"";
 
     private final Process process;
+    private volatile boolean killed;
 
     private SandboxProcess(Process process) {
         this.process = process;
@@ -70,9 +71,12 @@ public final class SandboxProcess {
         return process.pid();
     }
 
-    /** Completes with the exit status: the program's code, or 128+signal when a signal ended it. */
+    /**
+     * Completes with the exit status: the program's code, or 128+signal when a signal ended it; 137 after
+     * {@link #kill}, whichever layer of the command line noticed first.
+     */
     public CompletableFuture<Integer> exit() {
-        return process.onExit().thenApply(Process::exitValue);
+        return process.onExit().thenApply(p -> killed && p.exitValue() != 0 ? 137 : p.exitValue());
     }
 
     public boolean isAlive() {
@@ -86,6 +90,7 @@ public final class SandboxProcess {
 
     /** Ends the program and every process of its PID namespace (SIGKILL). */
     public void kill() {
+        killed = true;
         namespaceInit().ifPresent(ProcessHandle::destroyForcibly);
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,11 @@ class SandboxProcessTest {
     static void needsRoot() {
         assertThat(ProcessHandle.current().info().user()).as("these tests start namespaces and must run as root")
                 .contains("root");
+    }
+
+    @AfterAll
+    static void removeTestCgroups() throws Exception {
+        Cgroups.detect("test-" + ProcessHandle.current().pid()).removeAll();
     }
 
     ProcessSpec spec(List<String> argv, List<Path> cgroups) {
@@ -67,7 +73,7 @@ class SandboxProcessTest {
 
     @Test
     void memoryLimitGetsTheProgramOomKilledAndReported() throws Exception {
-        Cgroups cgroups = Cgroups.detect();
+        Cgroups cgroups = Cgroups.detect("test-" + ProcessHandle.current().pid());
         String task = "test" + ProcessHandle.current().pid() + "x" + System.nanoTime();
         try {
             CgroupPlacement placement = cgroups.place(task, "hog", null, null, 128, 16);
@@ -80,12 +86,12 @@ class SandboxProcessTest {
         } finally {
             cgroups.remove(task);
         }
-        assertThat(Cgroups.deepestFirst(Path.of("/sys/fs/cgroup/memory/mooring", task))).isEmpty();
+        assertThat(Cgroups.deepestFirst(Path.of("/sys/fs/cgroup/memory/mooring", "test-" + ProcessHandle.current().pid(), task))).isEmpty();
     }
 
     @Test
     void removeKillsWhatStillRunsInTheTaskCgroups() throws Exception {
-        Cgroups cgroups = Cgroups.detect();
+        Cgroups cgroups = Cgroups.detect("test-" + ProcessHandle.current().pid());
         String task = "test" + ProcessHandle.current().pid() + "y" + System.nanoTime();
         CgroupPlacement placement = cgroups.place(task, "c", null, null, null, null);
         SandboxProcess p = SandboxProcess.start(spec(List.of("/bin/sleep", "600"), placement.procsFiles()));
