@@ -1,0 +1,177 @@
+package dev.mooring.runtime;
+
+import dev.mooring.control.runtime.TaskLaunch;
+import dev.mooring.control.runtime.TaskObservation;
+import dev.mooring.control.runtime.TaskRuntime;
+import dev.mooring.runtime.image.ImageCatalog;
+import dev.mooring.runtime.logs.LogStreams;
+import dev.mooring.runtime.net.NetworkConfig;
+import dev.mooring.runtime.net.TaskNetworks;
+import dev.mooring.runtime.process.Cgroups;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks as real processes, one network namespace per task (Fargate's awsvpc mode on one machine). Containers
+ * run as unprivileged users in the task's namespaces and cgroups; their images come from the {@link ImageCatalog}
+ * and their output goes to awslogs-named {@link LogStreams}. Needs root.
+ *
+ * <p>State directory layout: {@code images.conf}, {@code bin/} (unpacked servers), {@code tasks/<task>/<container>/}
+ * (private directories, removed on release), {@code logs/} and {@code log-index/} (kept), and whatever the network
+ * layer keeps there.
+ */
+public final class ProcessRuntime implements TaskRuntime {
+    private static final Logger log = LoggerFactory.getLogger(ProcessRuntime.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private final RuntimeContext ctx;
+    private final Map<String, TaskSupervisor> tasks = new ConcurrentHashMap<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    private ProcessRuntime(RuntimeContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Opens the runtime on a state directory with the catalog in it ({@code <stateDir>/images.conf}). */
+    public static ProcessRuntime create(Path stateDir, NetworkConfig network) throws IOException {
+        return create(stateDir, network, ImageCatalog.open(stateDir));
+    }
+
+    /**
+     * Cleans up after a runtime that died without closing (its processes, cgroups, private directories and, through
+     * {@link TaskNetworks#create}, its namespaces), then makes the bridge.
+     */
+    public static ProcessRuntime create(Path stateDir, NetworkConfig network, ImageCatalog images)
+            throws IOException {
+        Files.createDirectories(stateDir);
+        // containers run as other users and must reach their directories and Mooring's unpacked programs
+        Set<PosixFilePermission> perms = EnumSet.copyOf(Files.getPosixFilePermissions(stateDir));
+        perms.addAll(Set.of(PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE));
+        Files.setPosixFilePermissions(stateDir, perms);
+        Cgroups cgroups = Cgroups.detect(network.bridge());
+        cgroups.removeAll();
+        Path tasksDir = stateDir.resolve("tasks");
+        deleteTree(tasksDir);
+        Files.createDirectories(tasksDir);
+        Files.setPosixFilePermissions(tasksDir, PosixFilePermissions.fromString("rwx--x--x"));
+        TaskNetworks networks = TaskNetworks.create(network);
+        return new ProcessRuntime(new RuntimeContext(networks, images, new LogStreams(stateDir), cgroups, tasksDir,
+                network.cidr()));
+    }
+
+    @Override
+    public String name() {
+        return "process";
+    }
+
+    @Override
+    public void launch(TaskLaunch launch) {
+        tasks.computeIfAbsent(launch.taskId(), id -> {
+            TaskSupervisor supervisor = new TaskSupervisor(launch, ctx, this::changed);
+            supervisor.start();
+            return supervisor;
+        });
+    }
+
+    @Override
+    public void stop(String taskId, String reason) {
+        TaskSupervisor supervisor = tasks.get(taskId);
+        if (supervisor != null) {
+            supervisor.stop(reason);
+        }
+    }
+
+    @Override
+    public Optional<TaskObservation> observe(String taskId) {
+        return Optional.ofNullable(tasks.get(taskId)).map(TaskSupervisor::observation);
+    }
+
+    /** The cgroup limits applied to each container of a task, as text ({@code mooring status} shows them). */
+    public Map<String, String> appliedLimits(String taskId) {
+        return Optional.ofNullable(tasks.get(taskId)).map(TaskSupervisor::appliedLimits).orElse(Map.of());
+    }
+
+    /** The task's container log streams, kept after release. */
+    public LogStreams logs() {
+        return ctx.logs();
+    }
+
+    /** The DNS server address tasks use: the bridge's gateway. */
+    public String gatewayAddress() {
+        return ctx.networks().gatewayAddress();
+    }
+
+    @Override
+    public void release(String taskId) {
+        TaskSupervisor supervisor = tasks.get(taskId);
+        if (supervisor == null || !"STOPPED".equals(supervisor.observation().lastStatus())) {
+            return;
+        }
+        tasks.remove(taskId);
+        try {
+            deleteTree(ctx.tasksDir().resolve(taskId));
+        } catch (IOException e) {
+            log.warn("cannot remove the directories of task {}: {}", taskId, e.getMessage());
+        }
+    }
+
+    @Override
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Stops every task (SIGTERM, SIGKILL after its stopTimeout), then removes every cgroup and the bridge. */
+    @Override
+    public void close() {
+        tasks.values().forEach(t -> t.stop("Mooring server shut down"));
+        try {
+            for (TaskSupervisor t : tasks.values()) {
+                if (!t.awaitStopped(t.stopBound().plus(SHUTDOWN_GRACE))) {
+                    log.warn("a task did not stop in time; its processes are killed with the cgroups");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            ctx.cgroups().removeAll();
+            deleteTree(ctx.tasksDir());
+        } catch (IOException e) {
+            log.warn("cleanup at shutdown incomplete: {}", e.getMessage());
+        }
+        ctx.networks().close();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.mooring.runtime.image;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds the server programs the built-in images run: the machine's own where installed, else copies shipped inside
+ * Mooring, unpacked once into {@code <stateDir>/bin} (world-readable, since containers run as unprivileged users).
+ */
+public final class Binaries {
+    /** Where containers look for programs; also the PATH they get. */
+    public static final List<Path> SYSTEM_PATH = Stream.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
+            "/usr/bin", "/sbin", "/bin").map(Path::of).toList();
+    private static final String EMBEDDED_REDIS = "/redis-server-6.2.6-v5-linux-amd64";
+    private static final String POSTGRES_ENTRYPOINT = "postgres-entrypoint.sh";
+
+    private final Path binDir;
+    private final Path postgresRoot;
+
+    public Binaries(Path stateDir) {
+        this(stateDir, Path.of("/usr/lib/postgresql"));
+    }
+
+    /** @param postgresRoot where PostgreSQL versions are installed, each as {@code <version>/bin} */
+    public Binaries(Path stateDir, Path postgresRoot) {
+        this.binDir = stateDir.resolve("bin");
+        this.postgresRoot = postgresRoot;
+    }
+
+    /** The system redis-server, else the one shipped in the embedded-redis jar. */
+    public synchronized Path redisServer() throws ImageException {
+        Optional<Path> system = SYSTEM_PATH.stream().map(d -> d.resolve("redis-server")).filter(Files::isExecutable)
+                .findFirst();
+        if (system.isPresent()) {
+            return system.get();
+        }
+        if (!System.getProperty("os.arch").equals("amd64")) {
+            throw new ImageException("CannotStartContainerError: no redis-server on this machine and Mooring ships one"
+                    + " for linux amd64 only; install redis-server (apt-get install redis-server)");
+        }
+        return unpack(EMBEDDED_REDIS, "redis-server");
+    }
+
+    /** The bin directory of the newest PostgreSQL installed under the PostgreSQL root. */
+    public Path postgresBin() throws ImageException {
+        try (Stream<Path> versions = Files.list(postgresRoot)) {
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("postgres")) && Files.isExecutable(b.resolve("initdb")))
+                    .max(Comparator.comparingInt(Binaries::majorVersion))
+                    .orElseThrow(() -> noPostgres(null));
+        } catch (IOException e) {
+            throw noPostgres(e);
+        }
+    }
+
+    private ImageException noPostgres(IOException cause) {
+        return new ImageException("CannotStartContainerError: no PostgreSQL server under " + postgresRoot
+                + "/<version>/bin; install one (apt-get install postgresql) or map the image to another program in"
+                + " images.conf", cause);
+    }
+
+    private static int majorVersion(Path bin) {
+        String version = bin.getParent().getFileName().toString();
+        return version.chars().allMatch(Character::isDigit) ? Integer.parseInt(version) : -1;
+    }
+
+    /** The script that sets a data directory up the way the official postgres image does, then runs the server. */
+    public synchronized Path postgresEntrypoint() throws ImageException {
+        return unpack("/dev/mooring/runtime/image/" + POSTGRES_ENTRYPOINT, POSTGRES_ENTRYPOINT);
+    }
+
+    private Path unpack(String resource, String name) throws ImageException {
+        Path target = binDir.resolve(name);
+        try (InputStream in = Binaries.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ImageException("CannotStartContainerError: " + resource + " is missing from Mooring's"
+                        + " class path; rebuild Mooring");
+            }
+            byte[] bytes = in.readAllBytes();
+            if (Files.isRegularFile(target) && Files.size(target) == bytes.length) {
+                return target;
+            }
+            Files.createDirectories(binDir);
+            Files.setPosixFilePermissions(binDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path partial = Files.createTempFile(binDir, name, ".part");
+            Files.write(partial, bytes);
+            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new ImageException("CannotStartContainerError: cannot unpack " + name + " into " + binDir + ": " + e,
+                    e);
+        }
+    }
+}

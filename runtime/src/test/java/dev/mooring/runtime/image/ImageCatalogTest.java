@@ -1,0 +1,107 @@
+package dev.mooring.runtime.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mooring.control.runtime.ContainerLaunch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageCatalogTest {
+    @TempDir
+    Path state;
+
+    static ContainerLaunch container(String image, List<String> entryPoint, List<String> command, int port) {
+        return new ContainerLaunch("c", image, entryPoint, command, Map.of(), null, true, List.of(), null, 30, null,
+                port == 0 ? List.of() : List.of(new ContainerLaunch.Port("p", port, "tcp", null)), null, null, null,
+                null);
+    }
+
+    @Test
+    void firstStartWritesTheDocumentedFileAndTheSampleInitScript() throws Exception {
+        ImageCatalog.open(state);
+        assertThat(Files.readString(state.resolve("images.conf"))).contains("mooring/exec", "*yelb-sc-db*",
+                "PATTERN  KIND");
+        assertThat(Files.readString(state.resolve(ImageCatalog.YELB_DB_INIT)))
+                .contains("CREATE TABLE restaurants", "'ihop', 0");
+    }
+
+    @Test
+    void builtInsMatchTheSampleImages() throws Exception {
+        ImageCatalog catalog = ImageCatalog.open(state);
+        assertThat(catalog.resolve("public.ecr.aws/j7e2a1k3/redis-sc:4.0.2").orElseThrow().kind())
+                .isInstanceOf(RedisImage.class);
+        assertThat(catalog.resolve("redis:7").orElseThrow().kind()).isInstanceOf(RedisImage.class);
+        assertThat(catalog.resolve("docker.io/library/postgres:15").orElseThrow().kind())
+                .isInstanceOf(PostgresImage.class);
+        PostgresImage db = (PostgresImage) catalog.resolve("public.ecr.aws/j7e2a1k3/yelb-sc-db:0.5").orElseThrow()
+                .kind();
+        assertThat(db.initScripts()).containsExactly(state.resolve(ImageCatalog.YELB_DB_INIT));
+        assertThat(catalog.resolve("mooring/exec").orElseThrow().kind()).isInstanceOf(ExecImage.class);
+        assertThat(catalog.resolve("nginx:latest")).isEmpty();
+        assertThat(catalog.noMappingReason("nginx:latest")).startsWith("CannotPullContainerError: image 'nginx:latest'"
+                + " has no mapping in " + state.resolve("images.conf") + "; add a line");
+    }
+
+    @Test
+    void userLinesComeFirstAndApplyWithoutRestart() throws Exception {
+        ImageCatalog catalog = ImageCatalog.open(state);
+        Files.writeString(state.resolve("images.conf"), "redis:*  command /usr/bin/my-redis --fast\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.setLastModifiedTime(state.resolve("images.conf"), java.nio.file.attribute.FileTime.fromMillis(1));
+        ImageRule rule = catalog.resolve("redis:7").orElseThrow();
+        assertThat(rule.source()).isEqualTo("images.conf:" + Files.readAllLines(state.resolve("images.conf")).size());
+        ImagePlan plan = rule.kind().plan(container("redis:7", null, List.of("--x"), 0), state, "198.18.0.0/16");
+        assertThat(plan.argv()).containsExactly("/usr/bin/my-redis", "--fast", "--x");
+        ImagePlan replaced = rule.kind().plan(container("redis:7", List.of("/bin/other"), null, 0), state, "x");
+        assertThat(replaced.argv()).containsExactly("/bin/other");
+    }
+
+    @Test
+    void badLinesSayWhereAndWhat() throws Exception {
+        Files.writeString(state.resolve("images.conf"), "# mine\nfoo:*  launch /bin/true\n");
+        assertThatThrownBy(() -> ImageCatalog.open(state)).isInstanceOf(IOException.class)
+                .hasMessageContaining("images.conf:2").hasMessageContaining("unknown kind 'launch'");
+    }
+
+    @Test
+    void globsSpanSlashesAndQuoteEverythingElse() {
+        ImageRule rule = new ImageRule("*redis-sc*", new ExecImage(), "t");
+        assertThat(rule.matches("public.ecr.aws/j7e2a1k3/redis-sc:4.0.2")).isTrue();
+        assertThat(new ImageRule("a.b?", new ExecImage(), "t").matches("a.bc")).isTrue();
+        assertThat(new ImageRule("a.b?", new ExecImage(), "t").matches("axbc")).isFalse();
+    }
+
+    @Test
+    void execRunsEntryPointThenCommandAndNeedsOne() throws Exception {
+        ImagePlan plan = new ExecImage().plan(container("mooring/exec", List.of("/bin/sh", "-c"), List.of("echo hi"), 0),
+                state, "x");
+        assertThat(plan.argv()).containsExactly("/bin/sh", "-c", "echo hi");
+        assertThatThrownBy(() -> new ExecImage().plan(container("mooring/exec", null, null, 0), state, "x"))
+                .isInstanceOf(ImageException.class).hasMessageContaining("give the container definition a command");
+    }
+
+    @Test
+    void serverImagesListenOnTheContainerPort() throws Exception {
+        Binaries binaries = new Binaries(state);
+        ImagePlan redis = new RedisImage(binaries).plan(container("redis", null, null, 6380), state, "x");
+        assertThat(redis.argv()).containsSequence("--port", "6380").containsSequence("--bind", "0.0.0.0")
+                .containsSequence("--save", "");
+        assertThat(Path.of(redis.argv().getFirst())).isExecutable();
+        ImagePlan pg = new PostgresImage(binaries, List.of()).plan(container("postgres", null, null, 0), state,
+                "198.18.0.0/16");
+        assertThat(pg.argv()).contains("5432", "198.18.0.0/16", state.resolve("pgdata").toString());
+    }
+
+    @Test
+    void missingPostgresSaysWhatToInstall() {
+        Binaries none = new Binaries(state, state.resolve("no-such-dir"));
+        assertThatThrownBy(none::postgresBin).isInstanceOf(ImageException.class)
+                .hasMessageContaining("apt-get install postgresql");
+    }
+}
