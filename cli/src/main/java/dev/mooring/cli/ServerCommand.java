@@ -1,6 +1,9 @@
 package dev.mooring.cli;
 
+import dev.mooring.runtime.net.NetworkConfig;
+import dev.mooring.runtime.net.NetworkException;
 import dev.mooring.store.StoreException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -25,16 +28,41 @@ final class ServerCommand implements Callable<Integer> {
             description = "Account id in every ARN (default: $MOORING_ACCOUNT_ID, else 000000000000).")
     String accountId;
 
+    @Option(names = "--runtime", defaultValue = "process",
+            description = "How tasks run: process (network namespaces and real processes; needs root) or simulated "
+                    + "(the lifecycle without processes). Default: ${DEFAULT-VALUE}.")
+    String runtime;
+
+    @Option(names = "--task-cidr", defaultValue = NetworkConfig.DEFAULT_CIDR,
+            description = "Addresses for tasks; the bridge takes the first (default: ${DEFAULT-VALUE}).")
+    String taskCidr;
+
+    @Option(names = "--bridge", defaultValue = NetworkConfig.DEFAULT_BRIDGE,
+            description = "Name of the tasks' bridge (default: ${DEFAULT-VALUE}).")
+    String bridge;
+
+    @Option(names = "--dns-upstream", description = "HOST[:PORT] to forward names outside Mooring's zones to; "
+            + "by default they get NXDOMAIN, so nothing leaves the machine.")
+    String dnsUpstream;
+
     @Override
     public Integer call() throws Exception {
         if (!accountId.matches("\\d{12}")) {
             System.err.println("mooring: --account-id must be 12 digits, got '" + accountId + "'");
             return 2;
         }
+        MooringServer.RuntimeKind kind;
+        try {
+            kind = MooringServer.RuntimeKind.valueOf(runtime.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            System.err.println("mooring: --runtime is process or simulated, not '" + runtime + "'");
+            return 2;
+        }
         MooringServer server;
         try {
-            server = MooringServer.builder().stateDir(stateDir).bind(bind).port(port).accountId(accountId).start();
-        } catch (StoreException e) {
+            server = MooringServer.builder().stateDir(stateDir).bind(bind).port(port).accountId(accountId)
+                    .runtime(kind).taskCidr(taskCidr).bridge(bridge).dnsUpstream(upstream(dnsUpstream)).start();
+        } catch (StoreException | NetworkException e) {
             System.err.println("mooring: " + e.getMessage());
             return 1;
         }
@@ -44,8 +72,13 @@ final class ServerCommand implements Callable<Integer> {
                     + "' to /etc/hosts so that Cloud Map DiscoverInstances reaches this server");
         }
         System.out.println("mooring: serving ECS and Cloud Map on " + server.apiAddress() + " (runtime "
-                + server.runtimeName() + ", state " + server.stateFile() + "); use --endpoint-url "
+                + server.runtime().name() + ", state " + server.stateFile() + "); use --endpoint-url "
                 + server.endpointUrl());
+        if (server.dnsAddress() != null) {
+            System.out.println("mooring: DNS for tasks on " + server.dnsAddress().getHostString() + ":"
+                    + server.dnsAddress().getPort() + ", tasks on bridge " + bridge + " (" + taskCidr
+                    + "), no route off this machine");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -53,5 +86,14 @@ final class ServerCommand implements Callable<Integer> {
         }, "mooring-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private static InetSocketAddress upstream(String hostPort) {
+        if (hostPort == null) {
+            return null;
+        }
+        int colon = hostPort.lastIndexOf(':');
+        return colon < 0 ? new InetSocketAddress(hostPort, 53)
+                : new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 }

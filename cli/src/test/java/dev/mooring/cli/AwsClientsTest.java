@@ -30,7 +30,8 @@ class AwsClientsTest {
         HostsFile.ensureDataLocalhost(Path.of("/etc/hosts"));
         assertThat(InetAddress.getByName(HostsFile.DATA_HOST).isLoopbackAddress())
                 .as("data-localhost must resolve to loopback").isTrue();
-        server = MooringServer.builder().stateDir(stateDir).port(0).simulatedStep(Duration.ofMillis(50)).start();
+        server = MooringServer.builder().stateDir(stateDir).port(0).runtime(MooringServer.RuntimeKind.SIMULATED)
+                .simulatedStep(Duration.ofMillis(50)).start();
     }
 
     @AfterAll

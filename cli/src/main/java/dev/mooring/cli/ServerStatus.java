@@ -1,0 +1,49 @@
+package dev.mooring.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.mooring.control.ecs.StoredTask;
+import dev.mooring.control.ecs.Task;
+import dev.mooring.core.json.Json;
+import dev.mooring.runtime.net.NetworkConfig;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * What {@code mooring status} shows: where the API and DNS answer, the task network, and the tasks that are not
+ * stopped. Served as JSON by {@code GET /_mooring/status}.
+ */
+public record ServerStatus(String apiUrl, String runtime, String stateFile, String dnsServer, String bridge,
+                           String taskCidr, List<TaskLine> tasks) {
+
+    /** One task: enough to find it (ARN, service) and reach it (address). */
+    public record TaskLine(String taskArn, String cluster, String group, String lastStatus, String healthStatus,
+                           String privateIpv4Address) {}
+
+    static ServerStatus of(MooringServer server, NetworkConfig network) {
+        InetSocketAddress dns = server.dnsAddress();
+        List<TaskLine> tasks = server.control().ecs().tables().tasks().stream()
+                .map(StoredTask::task)
+                .filter(t -> !"STOPPED".equals(t.lastStatus()))
+                .map(t -> new TaskLine(t.taskArn(), t.clusterArn().substring(t.clusterArn().indexOf('/') + 1),
+                        t.group(), t.lastStatus(), t.healthStatus(), address(t)))
+                .toList();
+        return new ServerStatus(server.endpointUrl(), server.runtime().name(), server.stateFile().toString(),
+                dns == null ? null : dns.getHostString() + ":" + dns.getPort(),
+                network == null ? null : network.bridge(), network == null ? null : network.cidr(), tasks);
+    }
+
+    private static String address(Task task) {
+        return task.containers() == null ? null : task.containers().stream()
+                .filter(c -> c.networkInterfaces() != null && !c.networkInterfaces().isEmpty())
+                .map(c -> c.networkInterfaces().getFirst().privateIpv4Address())
+                .findFirst().orElse(null);
+    }
+
+    String toJson() {
+        try {
+            return Json.store().writerWithDefaultPrettyPrinter().writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.mooring.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mooring status}: asks a running server where it answers and what it runs. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the API URL, DNS server, bridge, task CIDR and running tasks of a running server.")
+final class StatusCommand implements Callable<Integer> {
+    @Option(names = "--endpoint-url", defaultValue = "http://localhost:4566",
+            description = "The server to ask (default: ${DEFAULT-VALUE}).")
+    URI endpoint;
+
+    @Option(names = "--json", description = "Print the status as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        HttpResponse<String> response;
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
+            response = http.send(HttpRequest.newBuilder(endpoint.resolve("/_mooring/status"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            System.err.println("mooring: no server answers at " + endpoint + " (start one with ./mooring server)");
+            return 1;
+        }
+        if (response.statusCode() != 200) {
+            System.err.println("mooring: " + endpoint + " answered " + response.statusCode() + ": " + response.body());
+            return 1;
+        }
+        if (json) {
+            System.out.println(response.body());
+            return 0;
+        }
+        JsonNode s = new ObjectMapper().readTree(response.body());
+        System.out.printf("API          %s%n", s.path("apiUrl").asText());
+        System.out.printf("runtime      %s%n", s.path("runtime").asText());
+        System.out.printf("state        %s%n", s.path("stateFile").asText());
+        System.out.printf("DNS server   %s%n", s.path("dnsServer").asText("none (simulated runtime)"));
+        System.out.printf("bridge       %s%n", s.path("bridge").asText("none"));
+        System.out.printf("task CIDR    %s%n", s.path("taskCidr").asText("none"));
+        JsonNode tasks = s.path("tasks");
+        System.out.printf("tasks        %d not stopped%n", tasks.size());
+        if (!tasks.isEmpty()) {
+            System.out.printf("%n%-34s %-16s %-24s %-12s %-9s %s%n", "TASK", "CLUSTER", "GROUP", "STATUS", "HEALTH",
+                    "ADDRESS");
+            for (JsonNode t : tasks) {
+                String arn = t.path("taskArn").asText();
+                System.out.printf("%-34s %-16s %-24s %-12s %-9s %s%n", arn.substring(arn.lastIndexOf('/') + 1),
+                        t.path("cluster").asText(), t.path("group").asText(""), t.path("lastStatus").asText(),
+                        t.path("healthStatus").asText(""), t.path("privateIpv4Address").asText(""));
+            }
+        }
+        return 0;
+    }
+}
