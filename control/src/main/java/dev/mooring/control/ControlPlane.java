@@ -1,6 +1,8 @@
 package dev.mooring.control;
 
 import dev.mooring.api.ApiRouter;
+import dev.mooring.control.cloudmap.CloudMapApi;
+import dev.mooring.control.cloudmap.CloudMapState;
 import dev.mooring.control.runtime.TaskRuntime;
 import dev.mooring.store.Store;
 import java.time.Clock;
@@ -14,20 +16,29 @@ public final class ControlPlane implements AutoCloseable {
     private final TaskRuntime runtime;
     private final String accountId;
     private final Clock clock;
+    private final CloudMapState cloudMap;
 
     public ControlPlane(Store store, TaskRuntime runtime, String accountId, Clock clock) {
         this.store = store;
         this.runtime = runtime;
         this.accountId = accountId;
         this.clock = clock;
+        this.cloudMap = new CloudMapState(store, accountId);
     }
 
     public ApiRouter router() {
-        return new ApiRouter(accountId, clock);
+        ApiRouter router = new ApiRouter(accountId, clock);
+        CloudMapApi.register(router, cloudMap);
+        return router;
     }
 
     public Store store() {
         return store;
+    }
+
+    /** Cloud Map: the catalog ECS writes through, and the zones the DNS server reads. */
+    public CloudMapState cloudMap() {
+        return cloudMap;
     }
 
     public TaskRuntime runtime() {

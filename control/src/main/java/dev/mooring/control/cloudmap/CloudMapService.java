@@ -20,4 +20,18 @@ public record CloudMapService(String id, String arn, String name, String namespa
     public record HealthCheckConfig(String type, String resourcePath, Integer failureThreshold) {}
 
     public record HealthCheckCustomConfig(Integer failureThreshold) {}
+
+    public static final String HTTP = "HTTP";
+    public static final String DNS_HTTP = "DNS_HTTP";
+
+    public CloudMapService withInstanceCount(int count) {
+        return new CloudMapService(id, arn, name, namespaceId, description, count, dnsConfig, type, healthCheckConfig,
+                healthCheckCustomConfig, createDate, creatorRequestId);
+    }
+
+    /** The service after UpdateService: the members it may change, and nothing else. */
+    public CloudMapService updated(String newDescription, DnsConfig newDnsConfig, HealthCheckConfig newHealthCheck) {
+        return new CloudMapService(id, arn, name, namespaceId, newDescription, null, newDnsConfig, type,
+                newHealthCheck, healthCheckCustomConfig, createDate, creatorRequestId);
+    }
 }
