@@ -64,8 +64,10 @@ final class ClusterOps {
             Cluster c = ecs.resolver().activeCluster(tx, ctx, in.cluster());
             Cluster.ServiceConnectDefaults defaults = c.serviceConnectDefaults();
             if (in.serviceConnectDefaults() != null) {
-                String ns = Validation.require(in.serviceConnectDefaults().namespace(),
-                        "serviceConnectDefaults.namespace");
+                String ns = in.serviceConnectDefaults().namespace();
+                if (ns == null) {
+                    throw Errors.required("serviceConnectDefaults.namespace");
+                }
                 // an empty namespace removes the default; the namespace itself stays in Cloud Map (spec §4.2)
                 defaults = ns.isEmpty() ? null : resolveDefaults(tx, ctx, ns);
             }
