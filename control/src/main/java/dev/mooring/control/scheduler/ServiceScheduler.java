@@ -11,7 +11,6 @@ import dev.mooring.control.ecs.TaskDefinition;
 import dev.mooring.control.ecs.TaskFactory;
 import dev.mooring.store.Tx;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +29,6 @@ import java.util.Set;
  */
 public final class ServiceScheduler {
     static final int MAX_EVENTS = 100;
-    static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final EcsState ecs;
     private final Clock clock;
@@ -128,7 +126,7 @@ public final class ServiceScheduler {
             int failures = acknowledgeStops();
             Instant notBefore = stored.launchNotBefore();
             if (failures > stored.consecutiveFailures()) {
-                notBefore = now.plus(backoff(failures));
+                notBefore = now.plus(SchedulerBackoff.of(failures));
             }
             boolean draining = !Service.ACTIVE.equals(service.status());
             int desired = draining ? 0 : service.desiredCount();
@@ -314,14 +312,5 @@ public final class ServiceScheduler {
     static boolean healthy(StoredTask t) {
         return Task.RUNNING.equals(t.task().lastStatus()) && Task.RUNNING.equals(t.task().desiredStatus())
                 && !"UNHEALTHY".equals(t.task().healthStatus());
-    }
-
-    /** No wait after a first failure; then 1 s, 2 s, 4 s … up to a minute. */
-    static Duration backoff(int failures) {
-        if (failures <= 1) {
-            return Duration.ZERO;
-        }
-        long seconds = 1L << Math.min(failures - 2, 16);
-        return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
     }
 }
