@@ -64,8 +64,4 @@ public final class Arns {
     public static String region(String arn) {
         return arn.split(":", 6)[3];
     }
-
-    public static String account(String arn) {
-        return arn.split(":", 6)[4];
-    }
 }

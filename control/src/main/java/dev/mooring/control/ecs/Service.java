@@ -35,6 +35,12 @@ public record Service(String serviceArn, String serviceName, String clusterArn, 
         public int minHealthyPercent() {
             return minimumHealthyPercent == null ? 100 : minimumHealthyPercent;
         }
+
+        /** As AWS answers it: the percentages always present, 200 and 100 unless the client chose others. */
+        public DeploymentConfiguration withDefaults() {
+            return new DeploymentConfiguration(deploymentCircuitBreaker, maxPercent(), minHealthyPercent(), alarms,
+                    strategy, bakeTimeInMinutes, lifecycleHooks, linearConfiguration, canaryConfiguration);
+        }
     }
 
     public Deployment primary() {

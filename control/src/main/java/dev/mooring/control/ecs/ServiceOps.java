@@ -70,9 +70,9 @@ final class ServiceOps {
                     : in.capacityProviderStrategy() == null ? "EC2" : null;
             Deployment first = deployment(td, desired, launchType, in.platformVersion(),
                     in.capacityProviderStrategy(), in.networkConfiguration(), plan, ctx.receivedAt());
-            DeploymentConfiguration deploymentConfiguration = in.deploymentConfiguration() != null
+            DeploymentConfiguration deploymentConfiguration = (in.deploymentConfiguration() != null
                     ? in.deploymentConfiguration()
-                    : new DeploymentConfiguration(null, 200, 100, null, null, null, null, null, null);
+                    : new DeploymentConfiguration(null, null, null, null, null, null, null, null, null)).withDefaults();
             Service service = new Service(arn, name, cluster.clusterArn(), in.loadBalancers() == null
                     ? ecs.emptyArray() : in.loadBalancers(), registries, Service.ACTIVE, desired, 0, 0, launchType,
                     in.capacityProviderStrategy(), in.platformVersion(), null, td.taskDefinitionArn(),
@@ -220,7 +220,7 @@ final class ServiceOps {
                 b.deployments(deployments);
             }
             if (in.deploymentConfiguration() != null) {
-                b.deploymentConfiguration(in.deploymentConfiguration());
+                b.deploymentConfiguration(in.deploymentConfiguration().withDefaults());
             }
             if (in.networkConfiguration() != null) {
                 b.networkConfiguration(in.networkConfiguration());

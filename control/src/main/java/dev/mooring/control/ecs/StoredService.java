@@ -33,9 +33,4 @@ public record StoredService(Service service, String clientToken, Map<String, Str
     public StoredService withBackoff(int failures, Instant notBefore) {
         return new StoredService(service, clientToken, namespaces, cloudMapServices, failures, notBefore);
     }
-
-    /** The namespace ARN of the primary deployment, or null when it has no Service Connect. */
-    public String primaryNamespace() {
-        return namespaces.get(service.primary().id());
-    }
 }

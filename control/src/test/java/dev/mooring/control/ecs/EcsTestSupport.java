@@ -3,7 +3,6 @@ package dev.mooring.control.ecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.EcsException;
@@ -34,9 +33,5 @@ final class EcsTestSupport {
         assertThat(e.awsErrorDetails().errorMessage()).isNotBlank();
         assertThat(e.statusCode()).isEqualTo(400);
         return e;
-    }
-
-    static boolean isAws(SdkException e) {
-        return e instanceof EcsException;
     }
 }

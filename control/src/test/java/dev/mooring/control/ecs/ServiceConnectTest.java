@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceConnectClientAlias;
 import software.amazon.awssdk.services.ecs.model.ServiceConnectService;
+import software.amazon.awssdk.services.ecs.model.ServiceRegistry;
 
 class ServiceConnectTest {
     @TempDir
@@ -217,7 +218,7 @@ class ServiceConnectTest {
                 + "\",\"HealthCheckCustomConfig\":{\"FailureThreshold\":1}}").path("Service");
         String registryArn = registry.path("Arn").asText();
         ecs.createService(b -> b.cluster("apps").serviceName("plain").taskDefinition("db").desiredCount(2)
-                .serviceRegistries(r -> r.registryArn(registryArn)));
+                .serviceRegistries(ServiceRegistry.builder().registryArn(registryArn).build()));
         awaitStable("plain", 2);
         await().atMost(Duration.ofSeconds(10)).until(() -> instances(registryArn).size() == 2);
         JsonNode health = mooring.cloudMap("GetInstancesHealthStatus", "{\"ServiceId\":\""
@@ -225,6 +226,6 @@ class ServiceConnectTest {
         assertThat(health.size()).isEqualTo(2);
         health.forEach(h -> assertThat(h.asText()).isEqualTo("HEALTHY"));
         error("InvalidParameterException", () -> ecs.createService(b -> b.cluster("apps").serviceName("bad")
-                .taskDefinition("db").desiredCount(1).serviceRegistries(r -> r.registryArn(registryArn + "x"))));
+                .taskDefinition("db").desiredCount(1).serviceRegistries(ServiceRegistry.builder().registryArn(registryArn + "x").build())));
     }
 }

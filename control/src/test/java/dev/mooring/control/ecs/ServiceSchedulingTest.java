@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
@@ -67,7 +67,7 @@ class ServiceSchedulingTest {
         assertThat(first.rolloutStateAsString()).isEqualTo("IN_PROGRESS");
 
         try (EcsWaiter waiter = EcsWaiter.builder().client(ecs).overrideConfiguration(o -> o
-                .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100))).maxAttempts(200)).build()) {
+                .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(100))).maxAttempts(200)).build()) {
             var outcome = waiter.waitUntilServicesStable(b -> b.cluster("apps").services("web"));
             assertThat(outcome.matched().response()).isPresent();
         }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -44,8 +45,8 @@ class TaskTest {
     @Test
     void runTaskGoesThroughTheLifecycleAndStopTaskEndsIt() {
         List<Task> started = ecs.runTask(b -> b.cluster("jobs").taskDefinition("web").count(2)
-                .overrides(o -> o.containerOverrides(c -> c.name("web").environment(
-                        KeyValuePair.builder().name("MODE").value("batch").build())))).tasks();
+                .overrides(o -> o.containerOverrides(ContainerOverride.builder().name("web").environment(
+                        KeyValuePair.builder().name("MODE").value("batch").build()).build()))).tasks();
         assertThat(started).hasSize(2).allSatisfy(t -> {
             assertThat(t.taskArn()).matches("arn:aws:ecs:us-east-1:123456789012:task/jobs/[0-9a-f]{32}");
             assertThat(t.lastStatus()).isEqualTo("PROVISIONING");
@@ -119,7 +120,7 @@ class TaskTest {
         error("InvalidParameterException", () -> ecs.runTask(b -> b.cluster("jobs")));
         error("ClusterNotFoundException", () -> ecs.runTask(b -> b.cluster("nope").taskDefinition("web")));
         error("InvalidParameterException", () -> ecs.runTask(b -> b.cluster("jobs").taskDefinition("web")
-                .overrides(o -> o.containerOverrides(c -> c.name("ghost")))));
+                .overrides(o -> o.containerOverrides(ContainerOverride.builder().name("ghost").build()))));
         error("InvalidParameterException", () -> ecs.stopTask(b -> b.cluster("jobs")
                 .task("0123456789abcdef0123456789abcdef")));
         error("ServiceNotFoundException", () -> ecs.listTasks(b -> b.cluster("jobs").serviceName("ghost")));
