@@ -64,6 +64,10 @@ final class CloudMapFixture implements AutoCloseable {
         return store;
     }
 
+    java.util.Set<String> targets() {
+        return control.router().targets();
+    }
+
     Reply call(String operation, Map<String, ?> body) {
         return call(operation, JSON.valueToTree(body).toString());
     }
