@@ -4,21 +4,33 @@ import dev.mooring.api.ApiRouter;
 import dev.mooring.control.cloudmap.CloudMapApi;
 import dev.mooring.control.cloudmap.CloudMapState;
 import dev.mooring.control.route53.HostedZones;
+import dev.mooring.control.ecs.EcsApi;
+import dev.mooring.control.ecs.EcsState;
+import dev.mooring.control.ecs.StoredTask;
 import dev.mooring.control.runtime.TaskRuntime;
+import dev.mooring.control.scheduler.ControlLoop;
+import dev.mooring.control.scheduler.ServiceScheduler;
+import dev.mooring.control.scheduler.TaskReconciler;
 import dev.mooring.store.Store;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Assembles the control plane over one store and one runtime: declares the tables, registers every operation on a
  * router, and runs the reconcile loops.
  */
 public final class ControlPlane implements AutoCloseable {
+    /** The reconcile loops' periodic pass, beside the passes that store and runtime changes trigger. */
+    static final Duration TICK = Duration.ofSeconds(1);
+
     private final Store store;
     private final TaskRuntime runtime;
     private final String accountId;
     private final Clock clock;
     private final CloudMapState cloudMap;
     private final HostedZones hostedZones;
+    private final EcsState ecs;
+    private final ControlLoop loop;
 
     public ControlPlane(Store store, TaskRuntime runtime, String accountId, Clock clock) {
         this.store = store;
@@ -27,11 +39,18 @@ public final class ControlPlane implements AutoCloseable {
         this.clock = clock;
         this.cloudMap = new CloudMapState(store, accountId);
         this.hostedZones = new HostedZones(store, clock);
+        this.ecs = EcsState.open(store, cloudMap);
+        this.loop = new ControlLoop(
+                new TaskReconciler(ecs, runtime, clock, store.file().getParent().resolve("logs")),
+                new ServiceScheduler(ecs, clock), TICK);
+        store.onChange(loop::wake);
+        runtime.onChange(loop::wake);
     }
 
     public ApiRouter router() {
         ApiRouter router = new ApiRouter(accountId, clock);
         CloudMapApi.register(router, cloudMap);
+        EcsApi.register(router, ecs);
         return router;
     }
 
@@ -49,21 +68,31 @@ public final class ControlPlane implements AutoCloseable {
         return hostedZones;
     }
 
+    /** ECS: its tables, for the proxy and the CLI to read. */
+    public EcsState ecs() {
+        return ecs;
+    }
+
     public TaskRuntime runtime() {
         return runtime;
     }
 
     /** Starts the reconcile loops. */
     public void start() {
+        loop.start();
     }
 
     /** Wipes all state (admin reset): stops every task first so nothing keeps running unrecorded. */
     public void reset() {
+        for (StoredTask t : ecs.tables().tasks().all()) {
+            runtime.stop(t.task().taskId(), "Mooring state was reset");
+        }
         store.reset();
     }
 
+    /** Stops the reconcile loops. The runtime belongs to whoever made it, and is closed by them after this. */
     @Override
     public void close() {
-        runtime.close();
+        loop.close();
     }
 }

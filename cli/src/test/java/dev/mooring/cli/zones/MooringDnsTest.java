@@ -43,6 +43,7 @@ class MooringDnsTest {
     void stop() {
         dns.close();
         control.close();
+        control.runtime().close();
         store.close();
     }
 

@@ -52,6 +52,7 @@ class ZonePublisherTest {
     void stop() {
         publisher.close();
         control.close();
+        control.runtime().close();
         store.close();
     }
 

@@ -80,6 +80,21 @@ public final class SimulatedRuntime implements TaskRuntime {
                 : cur);
     }
 
+    /**
+     * Makes a task's containers exit on their own, as a crash would: the task goes STOPPED with stop code
+     * EssentialContainerExited. Lets tests and demos exercise the scheduler's replacement of failed tasks.
+     */
+    public void crash(String taskId, int exitCode, String reason) {
+        TaskObservation t = tasks.computeIfPresent(taskId, (id, cur) -> cur.lastStatus().equals("STOPPED") ? cur
+                : new TaskObservation("STOPPED", cur.privateIpv4(), cur.hostname(), cur.pullStartedAt(),
+                cur.pullStoppedAt(), cur.startedAt(), clock.instant(), clock.instant(), "EssentialContainerExited",
+                reason, cur.healthStatus(), cur.containers().stream().map(c -> new ContainerObservation(c.name(),
+                "STOPPED", exitCode, reason, c.healthStatus(), null)).toList()));
+        if (t != null) {
+            changed();
+        }
+    }
+
     private void later(int steps, String taskId, java.util.function.UnaryOperator<TaskObservation> change) {
         Runnable apply = () -> {
             if (tasks.computeIfPresent(taskId, (id, cur) -> change.apply(cur)) != null) {

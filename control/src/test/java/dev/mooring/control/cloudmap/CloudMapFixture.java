@@ -123,6 +123,7 @@ final class CloudMapFixture implements AutoCloseable {
     public void close() {
         server.close();
         control.close();
+        control.runtime().close();
         store.close();
     }
 }

@@ -1,0 +1,18 @@
+package dev.mooring.control.ecs;
+
+import dev.mooring.store.Store;
+import dev.mooring.store.Table;
+
+/** The store tables of ECS, all keyed by ARN so that a region's resources share a key prefix. */
+public record EcsTables(Table<Cluster> clusters, Table<TaskDefinition> taskDefinitions,
+                        Table<StoredService> services, Table<StoredTask> tasks, Table<ResourceTags> tags) {
+
+    public static EcsTables declare(Store store) {
+        return new EcsTables(
+                store.table("ecs.cluster", Cluster.class, Cluster::clusterArn),
+                store.table("ecs.taskDefinition", TaskDefinition.class, TaskDefinition::taskDefinitionArn),
+                store.table("ecs.service", StoredService.class, StoredService::arn),
+                store.table("ecs.task", StoredTask.class, StoredTask::arn),
+                store.table("ecs.tags", ResourceTags.class, ResourceTags::resourceArn));
+    }
+}

@@ -1,0 +1,4 @@
+package dev.mooring.control.ecs;
+
+/** ECS KeyValuePair: environment variables, attachment details, statistics. */
+public record KeyValuePair(String name, String value) {}

@@ -1,0 +1,39 @@
+package dev.mooring.control.ecs;
+
+import dev.mooring.control.Ids;
+import java.time.Instant;
+import java.util.List;
+
+/** New tasks as RunTask and the service scheduler record them: PROVISIONING, desired RUNNING, nothing launched. */
+public final class TaskFactory {
+    private TaskFactory() {}
+
+    /**
+     * @param group     "service:&lt;name&gt;" for service tasks, else what RunTask was given or "family:&lt;family&gt;"
+     * @param startedBy the deployment id for service tasks (spec §1.5), else RunTask's startedBy
+     */
+    public static Task newTask(String clusterArn, TaskDefinition td, Task.TaskOverride overrides, String group,
+                               String startedBy, String launchType, String platformVersion,
+                               Boolean enableExecuteCommand, Instant now) {
+        String taskArn = Arns.task(clusterArn, Ids.taskId());
+        List<Task.Container> containers = td.containerDefinitions().stream()
+                .map(c -> new Task.Container(Arns.container(taskArn, Ids.uuid()), taskArn, c.name(), c.image(),
+                        null, null, Task.PENDING, null, null, List.of(), List.of(),
+                        "UNKNOWN", text(c.cpu()), text(c.memory()),
+                        text(c.memoryReservation())))
+                .toList();
+        Task.Attachment eni = new Task.Attachment(Ids.uuid(), "ElasticNetworkInterface", "PRECREATED", List.of());
+        String cpu = overrides != null && overrides.cpu() != null ? overrides.cpu() : td.cpu();
+        String memory = overrides != null && overrides.memory() != null ? overrides.memory() : td.memory();
+        return new Task(List.of(eni), null, Arns.region(clusterArn) + "a", null, clusterArn, null, null, null,
+                containers, cpu, now, Task.RUNNING, enableExecuteCommand != null && enableExecuteCommand, null,
+                group, "UNKNOWN", Task.PROVISIONING, launchType, memory,
+                overrides != null ? overrides : new Task.TaskOverride(List.of(), null, null, null, null, null),
+                platformVersion, null, null, null, null, startedBy, null, null, null, null, null, taskArn,
+                td.taskDefinitionArn(), 1L, null);
+    }
+
+    private static String text(Integer value) {
+        return value == null ? null : value.toString();
+    }
+}

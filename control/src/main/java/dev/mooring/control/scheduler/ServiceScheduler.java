@@ -1,0 +1,316 @@
+package dev.mooring.control.scheduler;
+
+import dev.mooring.control.Ids;
+import dev.mooring.control.ecs.Deployment;
+import dev.mooring.control.ecs.EcsState;
+import dev.mooring.control.ecs.Service;
+import dev.mooring.control.ecs.StoredService;
+import dev.mooring.control.ecs.StoredTask;
+import dev.mooring.control.ecs.Task;
+import dev.mooring.control.ecs.TaskDefinition;
+import dev.mooring.control.ecs.TaskFactory;
+import dev.mooring.store.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The REPLICA service scheduler. For each service it keeps desiredCount tasks of the PRIMARY deployment, replaces
+ * tasks that stop (with backoff when they keep failing), rolls older deployments' tasks over within
+ * minimumHealthyPercent and maximumPercent, keeps the counts and rolloutState true, drains deleted services, and
+ * removes the Service Connect Cloud Map services no deployment uses once their instances are gone.
+ */
+public final class ServiceScheduler {
+    static final int MAX_EVENTS = 100;
+
+    private final EcsState ecs;
+    private final Clock clock;
+
+    /** What one pass decided for one service; applied only if nothing changed it meanwhile. */
+    private record Decision(StoredService before, StoredService after, List<StoredTask> taskBefore,
+                            List<StoredTask> taskAfter, List<StoredTask> created) {}
+
+    public ServiceScheduler(EcsState ecs, Clock clock) {
+        this.ecs = ecs;
+        this.clock = clock;
+    }
+
+    public void reconcile() {
+        Instant now = clock.instant();
+        Map<String, List<StoredTask>> byService = new HashMap<>();
+        ecs.tables().tasks().stream().filter(t -> t.serviceArn() != null)
+                .forEach(t -> byService.computeIfAbsent(t.serviceArn(), k -> new ArrayList<>()).add(t));
+        List<Decision> decisions = new ArrayList<>();
+        for (StoredService s : ecs.tables().services().all()) {
+            if (Service.INACTIVE.equals(s.service().status()) && unused(s).isEmpty()) {
+                continue;
+            }
+            Decision d = new Pass(s, byService.getOrDefault(s.arn(), List.of()), now).decide();
+            if (d != null) {
+                decisions.add(d);
+            }
+        }
+        if (decisions.isEmpty()) {
+            return;
+        }
+        ecs.store().write(tx -> {
+            for (Decision d : decisions) {
+                if (!tx.get(ecs.tables().services(), d.before().arn()).equals(Optional.of(d.before()))) {
+                    continue;
+                }
+                boolean tasksUnchanged = true;
+                for (StoredTask t : d.taskBefore()) {
+                    tasksUnchanged &= tx.get(ecs.tables().tasks(), t.arn()).equals(Optional.of(t));
+                }
+                if (!tasksUnchanged) {
+                    continue;
+                }
+                d.taskAfter().forEach(t -> tx.put(ecs.tables().tasks(), t));
+                d.created().forEach(t -> tx.put(ecs.tables().tasks(), t));
+                StoredService after = removeUnusedCloudMapServices(tx, d.after());
+                if (!after.equals(d.before())) {
+                    tx.put(ecs.tables().services(), after);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Cloud Map services this service made that no remaining deployment uses, deleted once they have no instances. */
+    private StoredService removeUnusedCloudMapServices(Tx tx, StoredService s) {
+        Set<String> unused = unused(s);
+        List<String> kept = new ArrayList<>();
+        for (String arn : s.cloudMapServices()) {
+            if (!unused.contains(arn) || !ecs.cloudMap().deleteServiceIfEmpty(tx, arn)) {
+                kept.add(arn);
+            }
+        }
+        return kept.equals(s.cloudMapServices()) ? s : s.with(s.namespaces(), kept);
+    }
+
+    /** The Cloud Map services a service made for Service Connect that none of its deployments uses any more. */
+    private static Set<String> unused(StoredService s) {
+        Set<String> unused = new HashSet<>(s.cloudMapServices());
+        if (!Service.INACTIVE.equals(s.service().status())) {
+            s.service().deployments().forEach(d -> d.resourcesOrEmpty().forEach(r -> unused.remove(r.discoveryArn())));
+        }
+        return unused;
+    }
+
+    /** The scheduling of one service in one pass. */
+    private final class Pass {
+        private final StoredService stored;
+        private final Service service;
+        private final Instant now;
+        private final List<StoredTask> tasks;
+        private final Map<String, StoredTask> changedTasks = new HashMap<>();
+        private final List<StoredTask> created = new ArrayList<>();
+        private final List<String> events = new ArrayList<>();
+        private final Map<String, Integer> newFailures = new HashMap<>();
+
+        Pass(StoredService stored, List<StoredTask> tasks, Instant now) {
+            this.stored = stored;
+            this.service = stored.service();
+            this.tasks = tasks;
+            this.now = now;
+        }
+
+        Decision decide() {
+            int failures = acknowledgeStops();
+            Instant notBefore = stored.launchNotBefore();
+            if (failures > stored.consecutiveFailures()) {
+                notBefore = now.plus(SchedulerBackoff.of(failures));
+            }
+            boolean draining = !Service.ACTIVE.equals(service.status());
+            int desired = draining ? 0 : service.desiredCount();
+            Deployment primary = service.primary();
+            List<StoredTask> primaryLive = live(primary.id());
+            List<StoredTask> oldLive = live(null).stream().filter(t -> !primary.id().equals(t.task().startedBy()))
+                    .toList();
+            Service.DeploymentConfiguration dc = service.deploymentConfiguration();
+            int minHealthy = (int) Math.ceil(desired * dc.minHealthyPercent() / 100.0);
+            int maxTotal = (int) Math.floor(desired * dc.maxPercent() / 100.0);
+
+            List<StoredTask> primaryKept = new ArrayList<>(primaryLive);
+            if (primaryKept.size() > desired) {
+                // scale in: pending tasks go first, then the newest
+                primaryKept.sort(Comparator.comparing((StoredTask t) -> healthy(t))
+                        .thenComparing(t -> t.task().createdAt(), Comparator.reverseOrder()));
+                List<StoredTask> extra = new ArrayList<>(primaryKept.subList(0, primaryKept.size() - desired));
+                primaryKept.removeAll(extra);
+                stop(extra, draining ? "Service is being deleted" : "Scaling activity initiated by (deployment "
+                        + primary.id() + ")");
+            }
+            int healthyCount = (int) primaryKept.stream().filter(ServiceScheduler::healthy).count()
+                    + (int) oldLive.stream().filter(ServiceScheduler::healthy).count();
+            List<StoredTask> oldStopped = new ArrayList<>();
+            for (StoredTask t : oldLive) {
+                if (!healthy(t)) {
+                    oldStopped.add(t);
+                } else if (healthyCount - 1 >= minHealthy) {
+                    oldStopped.add(t);
+                    healthyCount--;
+                }
+            }
+            stop(oldStopped, "Scaling activity initiated by (deployment " + primary.id() + ")");
+            int liveAfter = primaryKept.size() + oldLive.size() - oldStopped.size();
+            int launch = Math.min(desired - primaryKept.size(), Math.max(0, maxTotal - liveAfter));
+            if (launch > 0 && (notBefore == null || !now.isBefore(notBefore))) {
+                launch(primary, launch);
+            }
+            if (primaryKept.size() == desired && oldLive.isEmpty()
+                    && primaryKept.stream().allMatch(ServiceScheduler::healthy)) {
+                failures = 0; // steady: the failure streak is over
+            }
+            Service next = counts(draining);
+            StoredService after = stored.with(next).withBackoff(failures, failures == 0 ? null : notBefore);
+            after = after.with(prunedNamespaces(next), after.cloudMapServices());
+            if (after.equals(stored) && changedTasks.isEmpty() && created.isEmpty()) {
+                return unused(stored).isEmpty() ? null
+                        : new Decision(stored, stored, List.of(), List.of(), List.of());
+            }
+            List<StoredTask> before = tasks.stream().filter(t -> changedTasks.containsKey(t.arn())).toList();
+            return new Decision(stored, after, before, List.copyOf(changedTasks.values()), created);
+        }
+
+        /** Tasks that stopped since the last pass: events for unexpected stops, and the failure streak. */
+        private int acknowledgeStops() {
+            int failures = stored.consecutiveFailures();
+            for (StoredTask t : tasks) {
+                if (!t.task().isStopped() || t.acknowledged()) {
+                    continue;
+                }
+                String code = t.task().stopCode();
+                if (!"UserInitiated".equals(code) && !"ServiceSchedulerInitiated".equals(code)) {
+                    failures++;
+                    newFailures.merge(t.task().startedBy(), 1, Integer::sum);
+                    events.add("(service " + service.serviceName() + ") task " + t.task().taskId() + " stopped: "
+                            + t.task().stoppedReason() + " (" + code + ").");
+                }
+                changedTasks.put(t.arn(), t.acknowledge());
+            }
+            return failures;
+        }
+
+        private List<StoredTask> live(String deploymentId) {
+            return tasks.stream().filter(t -> Task.RUNNING.equals(t.task().desiredStatus()))
+                    .filter(t -> deploymentId == null || deploymentId.equals(t.task().startedBy())).toList();
+        }
+
+        private void stop(List<StoredTask> victims, String reason) {
+            if (victims.isEmpty()) {
+                return;
+            }
+            for (StoredTask t : victims) {
+                Task task = t.task().toBuilder().desiredStatus(Task.STOPPED).stopCode("ServiceSchedulerInitiated")
+                        .stoppedReason(reason).version(t.task().version() + 1).build();
+                changedTasks.put(t.arn(), t.with(task));
+            }
+            events.add("(service " + service.serviceName() + ") has stopped " + victims.size() + " running tasks: "
+                    + victims.stream().map(t -> "(task " + t.task().taskId() + ")")
+                    .collect(java.util.stream.Collectors.joining(" ")) + ".");
+        }
+
+        private void launch(Deployment primary, int count) {
+            Optional<TaskDefinition> td = ecs.tables().taskDefinitions().get(primary.taskDefinition());
+            if (td.isEmpty()) {
+                return;
+            }
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Task t = TaskFactory.newTask(service.clusterArn(), td.get(), null, "service:" + service.serviceName(),
+                        primary.id(), primary.launchType(), primary.platformVersion(),
+                        service.enableExecuteCommand(), now);
+                created.add(new StoredTask(t, service.serviceArn(), null, List.of(), false));
+                ids.add("(task " + t.taskId() + ")");
+            }
+            events.add("(service " + service.serviceName() + ") has started " + count + " tasks: "
+                    + String.join(" ", ids) + ".");
+        }
+
+        /** Counts per deployment and for the service, rolloutState, finished deployments dropped, events added. */
+        private Service counts(boolean draining) {
+            List<StoredTask> current = new ArrayList<>();
+            for (StoredTask t : tasks) {
+                current.add(changedTasks.getOrDefault(t.arn(), t));
+            }
+            current.addAll(created);
+            int running = 0;
+            int pending = 0;
+            List<Deployment> deployments = new ArrayList<>();
+            for (Deployment d : service.deployments()) {
+                boolean isPrimary = d == service.primary();
+                List<StoredTask> mine = current.stream().filter(t -> d.id().equals(t.task().startedBy())).toList();
+                if (!isPrimary && mine.stream().allMatch(t -> t.task().isStopped())) {
+                    continue; // drained: the deployment becomes INACTIVE and leaves the list
+                }
+                int r = (int) mine.stream().filter(t -> Task.RUNNING.equals(t.task().lastStatus())).count();
+                int p = (int) mine.stream().filter(t -> Task.RUNNING.equals(t.task().desiredStatus())
+                        && (Task.PENDING.equals(t.task().lastStatus())
+                        || Task.PROVISIONING.equals(t.task().lastStatus()))).count();
+                int liveCount = (int) mine.stream().filter(t -> Task.RUNNING.equals(t.task().desiredStatus()))
+                        .count();
+                running += r;
+                pending += p;
+                int failed = d.failedTasks() + newFailures.getOrDefault(d.id(), 0);
+                int desired = isPrimary ? (draining ? 0 : service.desiredCount()) : liveCount;
+                deployments.add(d.withCounts(desired, p, r, failed, d.rolloutState(), d.rolloutStateReason(), now));
+            }
+            Deployment primary = deployments.getFirst();
+            boolean done = deployments.size() == 1 && primary.runningCount().equals(primary.desiredCount())
+                    && primary.pendingCount() == 0;
+            if (done && Deployment.IN_PROGRESS.equals(primary.rolloutState())) {
+                primary = primary.withCounts(primary.desiredCount(), primary.pendingCount(), primary.runningCount(),
+                        primary.failedTasks(), Deployment.COMPLETED, "ECS deployment " + primary.id()
+                                + " completed.", now);
+                deployments.set(0, primary);
+                events.add("(service " + service.serviceName() + ") (deployment " + primary.id()
+                        + ") deployment completed.");
+                events.add("(service " + service.serviceName() + ") has reached a steady state.");
+            }
+            Service.Builder b = service.toBuilder().deployments(deployments).runningCount(running)
+                    .pendingCount(pending).events(withEvents());
+            if (draining && current.stream().allMatch(t -> t.task().isStopped())) {
+                b.status(Service.INACTIVE);
+            }
+            return b.build();
+        }
+
+        private List<Service.ServiceEvent> withEvents() {
+            if (events.isEmpty()) {
+                return service.events();
+            }
+            List<Service.ServiceEvent> all = new ArrayList<>();
+            for (int i = events.size() - 1; i >= 0; i--) {
+                all.add(new Service.ServiceEvent(Ids.uuid(), now, events.get(i)));
+            }
+            all.addAll(service.events());
+            return List.copyOf(all.subList(0, Math.min(all.size(), MAX_EVENTS)));
+        }
+
+        private Map<String, String> prunedNamespaces(Service next) {
+            Map<String, String> kept = new HashMap<>();
+            if (!Service.INACTIVE.equals(next.status())) {
+                next.deployments().forEach(d -> {
+                    String ns = stored.namespaces().get(d.id());
+                    if (ns != null) {
+                        kept.put(d.id(), ns);
+                    }
+                });
+            }
+            return kept;
+        }
+    }
+
+    static boolean healthy(StoredTask t) {
+        return Task.RUNNING.equals(t.task().lastStatus()) && Task.RUNNING.equals(t.task().desiredStatus())
+                && !"UNHEALTHY".equals(t.task().healthStatus());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.mooring.control.scheduler;
+
+import dev.mooring.control.ecs.KeyValuePair;
+import dev.mooring.control.ecs.Task;
+import dev.mooring.control.runtime.TaskObservation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Copies what a runtime observed into the task, in ECS's terms (lastStatus, timestamps, ENI, stop code). */
+final class TaskObservations {
+    private TaskObservations() {}
+
+    static Task apply(Task t, TaskObservation o, Instant now) {
+        Task.Builder b = t.toBuilder()
+                .lastStatus(o.lastStatus())
+                .pullStartedAt(o.pullStartedAt())
+                .pullStoppedAt(o.pullStoppedAt())
+                .startedAt(o.startedAt())
+                .stoppingAt(o.stoppingAt() != null ? o.stoppingAt() : t.stoppingAt())
+                .stoppedAt(o.stoppedAt())
+                .executionStoppedAt(o.stoppedAt())
+                .healthStatus(o.healthStatus() == null ? "UNKNOWN" : o.healthStatus())
+                .containers(containers(t, o))
+                .attachments(attachments(t, o));
+        if (o.privateIpv4() != null && t.connectivity() == null) {
+            b.connectivity("CONNECTED").connectivityAt(now);
+        }
+        boolean ended = Task.STOPPED.equals(o.lastStatus()) || Task.DEPROVISIONING.equals(o.lastStatus());
+        if (ended && Task.RUNNING.equals(t.desiredStatus())) {
+            // it stopped on its own: the runtime's code and reason say why (spec §2.2 Task.stopCode)
+            b.desiredStatus(Task.STOPPED)
+                    .stopCode(o.stopCode() != null ? o.stopCode() : "EssentialContainerExited")
+                    .stoppedReason(o.stoppedReason() != null ? o.stoppedReason()
+                            : "Essential container in task exited");
+        }
+        return b.build();
+    }
+
+    private static List<Task.Container> containers(Task t, TaskObservation o) {
+        String eniId = eni(t).map(Task.Attachment::id).orElse(null);
+        List<Task.NetworkInterface> nics = o.privateIpv4() == null ? List.of()
+                : List.of(new Task.NetworkInterface(eniId, o.privateIpv4(), null));
+        List<Task.Container> out = new ArrayList<>();
+        for (Task.Container c : t.containers()) {
+            TaskObservation.ContainerObservation seen = o.containers() == null ? null : o.containers().stream()
+                    .filter(x -> x.name().equals(c.name())).findFirst().orElse(null);
+            out.add(new Task.Container(c.containerArn(), c.taskArn(), c.name(), c.image(), c.imageDigest(),
+                    seen != null && seen.pid() != null ? seen.pid().toString() : c.runtimeId(),
+                    seen != null ? seen.lastStatus() : c.lastStatus(), seen != null ? seen.exitCode() : c.exitCode(),
+                    seen != null ? seen.reason() : c.reason(), c.networkBindings(), nics,
+                    seen != null && seen.healthStatus() != null ? seen.healthStatus() : c.healthStatus(), c.cpu(),
+                    c.memory(), c.memoryReservation()));
+        }
+        return out;
+    }
+
+    private static java.util.Optional<Task.Attachment> eni(Task t) {
+        return t.attachments().stream().filter(a -> "ElasticNetworkInterface".equals(a.type())).findFirst();
+    }
+
+    /** The task's ElasticNetworkInterface as Fargate shows it: its status follows the task, its details the IP. */
+    private static List<Task.Attachment> attachments(Task t, TaskObservation o) {
+        String status = switch (o.lastStatus()) {
+            case Task.PROVISIONING -> "PRECREATED";
+            case Task.PENDING, Task.RUNNING -> "ATTACHED";
+            case Task.DEPROVISIONING -> "DETACHING";
+            default -> "DELETED";
+        };
+        return t.attachments().stream().map(a -> {
+            if (!"ElasticNetworkInterface".equals(a.type())) {
+                return a;
+            }
+            List<KeyValuePair> details = o.privateIpv4() == null ? a.details() : List.of(
+                    new KeyValuePair("subnetId", "subnet-mooring"),
+                    new KeyValuePair("networkInterfaceId", "eni-" + t.taskId().substring(0, 17)),
+                    new KeyValuePair("privateDnsName", o.hostname()),
+                    new KeyValuePair("privateIPv4Address", o.privateIpv4()));
+            return new Task.Attachment(a.id(), a.type(), status, details);
+        }).toList();
+    }
+}
