@@ -64,12 +64,12 @@ public final class MooringServer implements AutoCloseable {
                     })
                     .start());
             control.start();
-        } catch (RuntimeException | InterruptedException | IOException e) {
+        } catch (IOException e) {
             close();
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw e instanceof InterruptedException ie ? ie : (RuntimeException) e;
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | InterruptedException e) {
+            close();
+            throw e;
         }
     }
 
