@@ -41,7 +41,7 @@ public final class ControlPlane implements AutoCloseable {
         this.hostedZones = new HostedZones(store, clock);
         this.ecs = EcsState.open(store, cloudMap);
         this.loop = new ControlLoop(
-                new TaskReconciler(ecs, runtime, clock, store.file().getParent().resolve("logs")),
+                new TaskReconciler(ecs, runtime, clock),
                 new ServiceScheduler(ecs, clock), TICK);
         store.onChange(loop::wake);
         runtime.onChange(loop::wake);

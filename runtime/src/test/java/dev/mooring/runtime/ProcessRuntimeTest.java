@@ -75,7 +75,7 @@ class ProcessRuntimeTest {
         String id = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
                 .putLong(ThreadLocalRandom.current().nextLong()).putLong(System.nanoTime()).array());
         runtime.launch(new TaskLaunch("arn:aws:ecs:us-east-1:000000000000:task/test/" + id, id, "us-east-1", "test",
-                "fam", 1, List.of(containers), List.of(), 256, 512, null));
+                "fam", 1, List.of(containers), List.of(), 256, 512));
         return id;
     }
 

@@ -1,6 +1,5 @@
 package dev.mooring.control.runtime;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -13,7 +12,7 @@ import java.util.List;
  */
 public record TaskLaunch(String taskArn, String taskId, String region, String clusterName, String family,
                          int revision, List<ContainerLaunch> containers, List<HostEntry> extraHosts, Integer cpu,
-                         Integer memoryMiB, Path logDir) {
+                         Integer memoryMiB) {
 
     public record HostEntry(String hostname, String ipAddress) {}
 }

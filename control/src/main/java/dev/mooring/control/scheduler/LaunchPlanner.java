@@ -7,7 +7,6 @@ import dev.mooring.control.ecs.Task;
 import dev.mooring.control.ecs.TaskDefinition;
 import dev.mooring.control.runtime.ContainerLaunch;
 import dev.mooring.control.runtime.TaskLaunch;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,12 +15,6 @@ import java.util.Objects;
 
 /** Resolves a task definition and a task's overrides into the {@link TaskLaunch} a runtime needs. */
 final class LaunchPlanner {
-    private final Path logDir;
-
-    LaunchPlanner(Path logDir) {
-        this.logDir = logDir;
-    }
-
     TaskLaunch plan(Task task, TaskDefinition td) {
         List<Task.ContainerOverride> overrides = task.overrides() == null
                 || task.overrides().containerOverrides() == null ? List.of() : task.overrides().containerOverrides();
@@ -34,7 +27,7 @@ final class LaunchPlanner {
                 .map(h -> new TaskLaunch.HostEntry(h.hostname(), h.ipAddress())).distinct().toList();
         return new TaskLaunch(task.taskArn(), task.taskId(), Arns.region(task.taskArn()),
                 Arns.lastSegment(task.clusterArn()), td.family(), td.revision(), containers, hosts,
-                cpuUnits(task.cpu()), memoryMiB(task.memory()), logDir);
+                cpuUnits(task.cpu()), memoryMiB(task.memory()));
     }
 
     private static ContainerLaunch container(ContainerDefinition c, Task.ContainerOverride o) {

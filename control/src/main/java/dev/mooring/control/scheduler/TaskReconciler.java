@@ -9,7 +9,6 @@ import dev.mooring.control.ecs.TaskDefinition;
 import dev.mooring.control.runtime.TaskObservation;
 import dev.mooring.control.runtime.TaskRuntime;
 import dev.mooring.store.Tx;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,11 +36,11 @@ public final class TaskReconciler {
     /** A change found in a pass: {@code after} null deletes the task. */
     private record Change(StoredTask before, StoredTask after, Map<String, Map<String, String>> targets) {}
 
-    public TaskReconciler(EcsState ecs, TaskRuntime runtime, Clock clock, Path logDir) {
+    public TaskReconciler(EcsState ecs, TaskRuntime runtime, Clock clock) {
         this.ecs = ecs;
         this.runtime = runtime;
         this.clock = clock;
-        this.launches = new LaunchPlanner(logDir);
+        this.launches = new LaunchPlanner();
         this.registrations = new RegistrationTargets(ecs);
     }
 
