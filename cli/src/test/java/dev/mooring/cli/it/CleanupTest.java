@@ -98,10 +98,11 @@ class CleanupTest {
         String netns = netns(taskId);
         List<String> veths = RealMooring.run(List.of("ip", "-o", "link", "show", "master", bridge)).lines()
                 .map(l -> l.split(":\\s+")[1].split("@")[0]).toList();
-        List<Long> pids = netnsPids(netns);
         assertThat(netnsNames()).contains(netns);
         assertThat(veths).as("the task's veth on %s", bridge).isNotEmpty();
-        assertThat(pids).as("processes in %s", netns).isNotEmpty();
+        // RUNNING is reported once the container is started, a moment before it has joined the namespace
+        await().atMost(Duration.ofSeconds(10)).until(() -> !netnsPids(netns).isEmpty());
+        List<Long> pids = netnsPids(netns);
         return new Footprint(netns, veths, pids);
     }
 
