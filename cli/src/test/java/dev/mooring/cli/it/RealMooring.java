@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.LogConfiguration;
@@ -157,7 +159,7 @@ final class RealMooring implements AutoCloseable {
     /** Instance id → attributes of a Cloud Map service. */
     Map<String, JsonNode> instances(String serviceId) {
         JsonNode list = cloudMap("ListInstances", Map.of("ServiceId", serviceId)).path("Instances");
-        Map<String, JsonNode> byId = new java.util.TreeMap<>();
+        Map<String, JsonNode> byId = new TreeMap<>();
         list.forEach(i -> byId.put(i.path("Id").asText(), i.path("Attributes")));
         return byId;
     }
@@ -206,7 +208,7 @@ final class RealMooring implements AutoCloseable {
 
     TaskDefinition register(String family, ContainerDefinition... containers) {
         return ecs.registerTaskDefinition(b -> b.family(family).networkMode("awsvpc").cpu("256").memory("512")
-                .requiresCompatibilities(software.amazon.awssdk.services.ecs.model.Compatibility.FARGATE)
+                .requiresCompatibilities(Compatibility.FARGATE)
                 .containerDefinitions(containers)).taskDefinition();
     }
 
