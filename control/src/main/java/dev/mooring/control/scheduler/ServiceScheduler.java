@@ -123,7 +123,7 @@ public final class ServiceScheduler {
         }
 
         Decision decide() {
-            int failures = acknowledgeStops();
+            int failures = acknowledgeStops() + stopUnhealthy();
             Instant notBefore = stored.launchNotBefore();
             if (failures > stored.consecutiveFailures()) {
                 notBefore = now.plus(SchedulerBackoff.of(failures));
@@ -141,15 +141,15 @@ public final class ServiceScheduler {
             List<StoredTask> primaryKept = new ArrayList<>(primaryLive);
             if (primaryKept.size() > desired) {
                 // scale in: pending tasks go first, then the newest
-                primaryKept.sort(Comparator.comparing((StoredTask t) -> healthy(t))
+                primaryKept.sort(Comparator.comparing(ServiceScheduler.this::healthy)
                         .thenComparing(t -> t.task().createdAt(), Comparator.reverseOrder()));
                 List<StoredTask> extra = new ArrayList<>(primaryKept.subList(0, primaryKept.size() - desired));
                 primaryKept.removeAll(extra);
                 stop(extra, draining ? "Service is being deleted" : "Scaling activity initiated by (deployment "
                         + primary.id() + ")");
             }
-            int healthyCount = (int) primaryKept.stream().filter(ServiceScheduler::healthy).count()
-                    + (int) oldLive.stream().filter(ServiceScheduler::healthy).count();
+            int healthyCount = (int) primaryKept.stream().filter(ServiceScheduler.this::healthy).count()
+                    + (int) oldLive.stream().filter(ServiceScheduler.this::healthy).count();
             List<StoredTask> oldStopped = new ArrayList<>();
             for (StoredTask t : oldLive) {
                 if (!healthy(t)) {
@@ -166,7 +166,7 @@ public final class ServiceScheduler {
                 launch(primary, launch);
             }
             if (primaryKept.size() == desired && oldLive.isEmpty()
-                    && primaryKept.stream().allMatch(ServiceScheduler::healthy)) {
+                    && primaryKept.stream().allMatch(ServiceScheduler.this::healthy)) {
                 failures = 0; // steady: the failure streak is over
             }
             Service next = counts(draining);
@@ -199,8 +199,26 @@ public final class ServiceScheduler {
             return failures;
         }
 
+        /**
+         * ECS's service scheduler (not the agent) replaces a task whose essential container failed its health
+         * check: stopped here, counted as a failure for the backoff, and replaced like any stopped task.
+         */
+        private int stopUnhealthy() {
+            List<StoredTask> unhealthy = tasks.stream().filter(t -> Task.RUNNING.equals(t.task().desiredStatus())
+                    && "UNHEALTHY".equals(t.task().healthStatus())).toList();
+            for (StoredTask t : unhealthy) {
+                newFailures.merge(t.task().startedBy(), 1, Integer::sum);
+                events.add("(service " + service.serviceName() + ") (task " + t.task().taskId()
+                        + ") failed container health checks.");
+            }
+            stop(unhealthy, "Task failed container health checks");
+            return unhealthy.size();
+        }
+
+        /** Tasks meant to run, as this pass left them (a task it just stopped is no longer live). */
         private List<StoredTask> live(String deploymentId) {
-            return tasks.stream().filter(t -> Task.RUNNING.equals(t.task().desiredStatus()))
+            return tasks.stream().map(t -> changedTasks.getOrDefault(t.arn(), t))
+                    .filter(t -> Task.RUNNING.equals(t.task().desiredStatus()))
                     .filter(t -> deploymentId == null || deploymentId.equals(t.task().startedBy())).toList();
         }
 
@@ -309,8 +327,21 @@ public final class ServiceScheduler {
         }
     }
 
-    static boolean healthy(StoredTask t) {
-        return Task.RUNNING.equals(t.task().lastStatus()) && Task.RUNNING.equals(t.task().desiredStatus())
-                && !"UNHEALTHY".equals(t.task().healthStatus());
+    /**
+     * RUNNING, and HEALTHY when an essential container has a health check: a task whose checks have not passed yet
+     * (UNKNOWN) does not count toward minimumHealthyPercent, as in ECS.
+     */
+    private boolean healthy(StoredTask t) {
+        Task task = t.task();
+        if (!Task.RUNNING.equals(task.lastStatus()) || !Task.RUNNING.equals(task.desiredStatus())) {
+            return false;
+        }
+        return "HEALTHY".equals(task.healthStatus())
+                || !"UNHEALTHY".equals(task.healthStatus()) && !healthChecked(task.taskDefinitionArn());
+    }
+
+    private boolean healthChecked(String taskDefinitionArn) {
+        return ecs.tables().taskDefinitions().get(taskDefinitionArn).map(td -> td.containerDefinitions().stream()
+                .anyMatch(c -> !Boolean.FALSE.equals(c.essential()) && c.healthCheck() != null)).orElse(false);
     }
 }
