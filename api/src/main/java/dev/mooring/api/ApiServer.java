@@ -5,7 +5,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
@@ -116,12 +115,15 @@ public final class ApiServer implements AutoCloseable {
             super(MAX_BODY);
         }
 
+        /**
+         * Answers at once but keeps the connection: the aggregator drops the rest of the body as it arrives, and
+         * closing now would reset a client that is still sending before it reads the answer.
+         */
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
             ApiResponse answer = ApiRouter.protocolError(413, "RequestEntityTooLargeException",
                     "Request body is larger than " + MAX_BODY + " bytes.");
-            ctx.writeAndFlush(toHttp(answer, UUID.randomUUID().toString(), false))
-                    .addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(toHttp(answer, UUID.randomUUID().toString(), HttpUtil.isKeepAlive(oversized)));
         }
     }
 
