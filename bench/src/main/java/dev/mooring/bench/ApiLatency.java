@@ -1,11 +1,8 @@
 package dev.mooring.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -18,14 +15,10 @@ import org.HdrHistogram.Histogram;
  * <p>Usage: {@code ApiLatency <endpoint-url> [services] [describes]}
  */
 public final class ApiLatency {
-    private static final String ECS = "AmazonEC2ContainerServiceV20141113.";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final URI endpoint;
+    private final EcsClient ecs;
 
     private ApiLatency(URI endpoint) {
-        this.endpoint = endpoint;
+        this.ecs = new EcsClient(endpoint);
     }
 
     public static void main(String[] args) throws Exception {
@@ -36,16 +29,17 @@ public final class ApiLatency {
     }
 
     private void run(int services, int describes) throws Exception {
-        call("CreateCluster", "{\"clusterName\":\"bench\"}");
-        call("RegisterTaskDefinition", "{\"family\":\"bench\",\"networkMode\":\"awsvpc\",\"cpu\":\"256\","
-                + "\"memory\":\"512\",\"containerDefinitions\":[{\"name\":\"app\",\"image\":\"mooring/exec\","
-                + "\"command\":[\"sleep\",\"3600\"],\"portMappings\":[{\"name\":\"app\",\"containerPort\":8080}]}]}");
+        ecs.call("CreateCluster", Map.of("clusterName", "bench"));
+        ecs.call("RegisterTaskDefinition", Map.of("family", "bench", "networkMode", "awsvpc", "cpu", "256",
+                "memory", "512", "containerDefinitions", List.of(Map.of("name", "app", "image", "mooring/exec",
+                        "command", List.of("sleep", "3600"),
+                        "portMappings", List.of(Map.of("name", "app", "containerPort", 8080))))));
         int window = Math.min(100, services / 2);
         Histogram createFirst = histogram();
         Histogram createLast = histogram();
         for (int i = 0; i < services; i++) {
-            long took = timed("CreateService", "{\"cluster\":\"bench\",\"serviceName\":\"svc-" + i
-                    + "\",\"taskDefinition\":\"bench\",\"desiredCount\":1}");
+            long took = timed("CreateService", Map.of("cluster", "bench", "serviceName", "svc-" + i,
+                    "taskDefinition", "bench", "desiredCount", 1));
             if (i < window) {
                 createFirst.recordValue(took);
             } else if (i >= services - window) {
@@ -56,10 +50,10 @@ public final class ApiLatency {
         Histogram describeSmall = histogram();
         Histogram describeFull = histogram();
         for (int i = 0; i < describes; i++) {
-            describeSmall.recordValue(timed("DescribeServices", "{\"cluster\":\"bench\",\"services\":[\"svc-"
-                    + random.nextInt(window) + "\"]}"));
-            describeFull.recordValue(timed("DescribeServices", "{\"cluster\":\"bench\",\"services\":[\"svc-"
-                    + random.nextInt(services) + "\"]}"));
+            describeSmall.recordValue(timed("DescribeServices", Map.of("cluster", "bench",
+                    "services", List.of("svc-" + random.nextInt(window)))));
+            describeFull.recordValue(timed("DescribeServices", Map.of("cluster", "bench",
+                    "services", List.of("svc-" + random.nextInt(services)))));
         }
         System.out.printf("%-18s %-28s %6s %9s %9s %9s%n", "operation", "control plane", "calls", "p50 ms", "p99 ms",
                 "max ms");
@@ -78,23 +72,9 @@ public final class ApiLatency {
                 h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6);
     }
 
-    private long timed(String op, String body) throws Exception {
+    private long timed(String op, Map<String, ?> body) throws Exception {
         long start = System.nanoTime();
-        call(op, body);
+        ecs.call(op, body);
         return System.nanoTime() - start;
-    }
-
-    private JsonNode call(String op, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .header("X-Amz-Target", ECS + op)
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/ecs/aws4_request, "
-                        + "SignedHeaders=host, Signature=0")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(op + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 }
