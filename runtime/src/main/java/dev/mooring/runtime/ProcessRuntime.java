@@ -3,6 +3,7 @@ package dev.mooring.runtime;
 import dev.mooring.control.runtime.TaskLaunch;
 import dev.mooring.control.runtime.TaskObservation;
 import dev.mooring.control.runtime.TaskRuntime;
+import dev.mooring.runtime.image.Binaries;
 import dev.mooring.runtime.image.ImageCatalog;
 import dev.mooring.runtime.logs.LogStreams;
 import dev.mooring.runtime.net.NetworkConfig;
@@ -34,11 +35,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>State directory layout: {@code images.conf}, {@code bin/} (unpacked servers), {@code tasks/<task>/<container>/}
  * (private directories, removed on release), {@code logs/} and {@code log-index/} (kept), and whatever the network
- * layer keeps there.
+ * layer keeps there. Containers run as other users, so {@code bin/} and {@code tasks/} must be reachable by them:
+ * when a parent of the state directory is not searchable by others (root's home, {@code /root}, is 0700), those two
+ * live under {@link #SHARED_ROOT} instead, and the rest stays in the state directory.
  */
 public final class ProcessRuntime implements TaskRuntime {
     private static final Logger log = LoggerFactory.getLogger(ProcessRuntime.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** Where task-visible files go when the state directory is out of other users' reach; one folder per bridge. */
+    static final Path SHARED_ROOT = Path.of("/var/lib/mooring");
 
     private final RuntimeContext ctx;
     private final Map<String, TaskSupervisor> tasks = new ConcurrentHashMap<>();
@@ -50,7 +55,23 @@ public final class ProcessRuntime implements TaskRuntime {
 
     /** Opens the runtime on a state directory with the catalog in it ({@code <stateDir>/images.conf}). */
     public static ProcessRuntime create(Path stateDir, NetworkConfig network) throws IOException {
-        return create(stateDir, network, ImageCatalog.open(stateDir));
+        return create(stateDir, network, ImageCatalog.open(stateDir, new Binaries(taskRoot(stateDir, network))));
+    }
+
+    /** The state directory when containers can reach it, else a folder of {@link #SHARED_ROOT} for this bridge. */
+    static Path taskRoot(Path stateDir, NetworkConfig network) throws IOException {
+        Path absolute = stateDir.toAbsolutePath().normalize();
+        for (Path p = absolute.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                Path shared = SHARED_ROOT.resolve(network.bridge());
+                Files.createDirectories(shared);
+                for (Path q = shared; q != null && q.startsWith(SHARED_ROOT); q = q.getParent()) {
+                    Files.setPosixFilePermissions(q, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+                return shared;
+            }
+        }
+        return absolute;
     }
 
     /**
@@ -66,7 +87,12 @@ public final class ProcessRuntime implements TaskRuntime {
         Files.setPosixFilePermissions(stateDir, perms);
         Cgroups cgroups = Cgroups.detect(network.bridge());
         cgroups.removeAll();
-        Path tasksDir = stateDir.resolve("tasks");
+        Path root = taskRoot(stateDir, network);
+        if (!root.equals(stateDir.toAbsolutePath().normalize())) {
+            log.info("a parent of {} is not searchable by other users, so containers could not reach it; their"
+                    + " programs and private directories go to {}", stateDir, root);
+        }
+        Path tasksDir = root.resolve("tasks");
         deleteTree(tasksDir);
         Files.createDirectories(tasksDir);
         Files.setPosixFilePermissions(tasksDir, PosixFilePermissions.fromString("rwx--x--x"));

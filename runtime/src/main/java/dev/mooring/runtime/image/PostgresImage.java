@@ -1,8 +1,10 @@
 package dev.mooring.runtime.image;
 
 import dev.mooring.control.runtime.ContainerLaunch;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,26 @@ public record PostgresImage(Binaries binaries, List<Path> initScripts) implement
         List<String> argv = new ArrayList<>(List.of("/bin/sh", binaries.postgresEntrypoint().toString(),
                 binaries.postgresBin().toString(), home.resolve("pgdata").toString(),
                 Integer.toString(ImageKind.containerPort(container, 5432)), taskCidr));
-        initScripts.forEach(s -> argv.add(s.toString()));
+        argv.addAll(copyInto(home.resolve("initdb")));
         return new ImagePlan(argv, Map.of("PGDATA", home.resolve("pgdata").toString()));
+    }
+
+    /**
+     * The init scripts, copied where the container's user can read them: the catalog's copies live in the state
+     * directory, which that user may not be able to reach.
+     */
+    private List<String> copyInto(Path dir) throws ImageException {
+        List<String> copies = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            for (int i = 0; i < initScripts.size(); i++) {
+                Path copy = dir.resolve(String.format("%02d-%s", i, initScripts.get(i).getFileName()));
+                Files.copy(initScripts.get(i), copy, StandardCopyOption.REPLACE_EXISTING);
+                copies.add(copy.toString());
+            }
+        } catch (IOException e) {
+            throw new ImageException("CannotStartContainerError: cannot stage init scripts in " + dir + ": " + e, e);
+        }
+        return copies;
     }
 }
