@@ -18,6 +18,9 @@ import java.util.List;
  *   container's PID 1; like any PID 1 it only receives signals it has installed a handler for, so a program that
  *   ignores SIGTERM is ended by the SIGKILL after stopTimeout, as in a container without an init process.</li>
  * </ul>
+ * Containers add two steps between the prefix and their program ({@code process.SandboxProcess}): setpriv, which
+ * drops to the container's user and every capability, and a small shell init that forwards SIGTERM to the program,
+ * so for a container PID 1 is that init rather than the program.
  *
  * @param netnsName  {@code mooring-} and 12 hex digits of the task id
  * @param netnsPath  {@code /run/netns/NAME}, for {@link Namespaces#callIn} and {@code nsenter --net=}
