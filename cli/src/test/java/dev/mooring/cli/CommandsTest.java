@@ -1,0 +1,102 @@
+package dev.mooring.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.mooring.runtime.logs.LogStream;
+import dev.mooring.runtime.logs.LogStreams;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `mooring status` and `mooring logs` as a user runs them, output included. */
+class CommandsTest {
+    @TempDir
+    Path stateDir;
+
+    record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = new CommandLine(new Main()).execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void statusShowsWhereTheServerAnswersAndItsTasks() throws Exception {
+        try (MooringServer server = MooringServer.builder().stateDir(stateDir).port(0)
+                .runtime(MooringServer.RuntimeKind.SIMULATED).simulatedStep(Duration.ZERO).start()) {
+            String url = server.endpointUrl();
+            HttpClient http = HttpClient.newHttpClient();
+            for (String[] call : new String[][] {{"CreateCluster", "{}"},
+                    {"RegisterTaskDefinition", "{\"family\":\"job\",\"containerDefinitions\":[{\"name\":\"job\","
+                            + "\"image\":\"mooring/exec\",\"command\":[\"sleep\",\"60\"]}]}"},
+                    {"RunTask", "{\"taskDefinition\":\"job\"}"}}) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/"))
+                        .header("Content-Type", "application/x-amz-json-1.1")
+                        .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + call[0])
+                        .POST(HttpRequest.BodyPublishers.ofString(call[1])).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            }
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                Run status = run("status", "--endpoint-url", url);
+                assertThat(status.exit()).isZero();
+                assertThat(status.out()).contains("API          " + url).contains("runtime      simulated")
+                        .contains("tasks        1 not stopped").contains("RUNNING").contains("default");
+            });
+            Run json = run("status", "--endpoint-url", url, "--json");
+            assertThat(json.exit()).isZero();
+            assertThat(json.out()).contains("\"apiUrl\"").contains("\"lastStatus\" : \"RUNNING\"");
+        }
+        Run down = run("status", "--endpoint-url", "http://127.0.0.1:1");
+        assertThat(down.exit()).isEqualTo(1);
+        assertThat(down.err()).contains("no server answers");
+    }
+
+    @Test
+    void logsPrintsAContainersStreamByTaskIdOrArn() throws Exception {
+        LogStreams streams = new LogStreams(stateDir);
+        String taskId = "0123456789abcdef0123456789abcdef";
+        LogStream web = streams.create(taskId, "web", "ecs/demo", "yelb");
+        Files.writeString(web.file(), "listening on 8080\nGET / 200\n");
+        LogStream sidecar = streams.create(taskId, "sidecar", "ecs/demo", "yelb");
+        Files.writeString(sidecar.file(), "ready\n");
+        assertThat(web.stream()).isEqualTo("yelb/web/" + taskId);
+
+        Run one = run("logs", "--state-dir", stateDir.toString(), "--container", "web",
+                "arn:aws:ecs:us-east-1:000000000000:task/default/" + taskId);
+        assertThat(one.exit()).isZero();
+        assertThat(one.out()).isEqualTo("listening on 8080\nGET / 200\n");
+
+        Run all = run("logs", "--state-dir", stateDir.toString(), taskId);
+        assertThat(all.out()).contains("web | GET / 200").contains("sidecar | ready");
+
+        Run followTwo = run("logs", "--state-dir", stateDir.toString(), "--follow", taskId);
+        assertThat(followTwo.exit()).isEqualTo(2);
+        assertThat(followTwo.err()).contains("--container");
+
+        Run unknown = run("logs", "--state-dir", stateDir.toString(), "ffffffffffffffffffffffffffffffff");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no logs");
+    }
+}
