@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +50,6 @@ class RealServersTest {
         mooring.register("yelb-db", RealMooring.container("yelb-db", "public.ecr.aws/j7e2a1k3/yelb-sc-db:0.5")
                 .environment(env("POSTGRES_PASSWORD", "postgres_password")).stopTimeout(10)
                 .portMappings(PortMapping.builder().name("yelb-db").containerPort(5432).build()).build());
-        Instant created = Instant.now();
         for (var s : List.of(redis, db)) {
             String name = s.path("Name").asText();
             mooring.ecs().createService(b -> b.cluster(CLUSTER).serviceName(name).taskDefinition(name)
@@ -59,8 +57,6 @@ class RealServersTest {
                     .serviceRegistries(ServiceRegistry.builder().registryArn(s.path("Arn").asText()).build()));
         }
         Task redisTask = mooring.awaitRunning(CLUSTER, "yelb-redis", 1, Duration.ofSeconds(60)).getFirst();
-        System.out.printf("CreateService to RUNNING (yelb-redis, 1 task): %d ms%n",
-                Duration.between(created, redisTask.startedAt()).toMillis());
         mooring.awaitRunning(CLUSTER, "yelb-db", 1, Duration.ofSeconds(90));
         await().atMost(Duration.ofSeconds(10)).until(() -> mooring.dig("yelb-redis." + NAMESPACE).size() == 1
                 && mooring.dig("yelb-db." + NAMESPACE).size() == 1);

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -123,7 +122,6 @@ class ServiceDiscoveryTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> pythonPid(RealMooring.netns(oldId)).isPresent());
         long pid = pythonPid(RealMooring.netns(oldId)).orElseThrow();
-        Instant killed = Instant.now();
         assertThat(ProcessHandle.of(pid).orElseThrow().destroyForcibly()).as("SIGKILL sent to %d", pid).isTrue();
 
         Task stopped = mooring.awaitTask(CLUSTER, old.taskArn(), t -> "STOPPED".equals(t.lastStatus()),
@@ -133,9 +131,7 @@ class ServiceDiscoveryTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> mooring.serviceTasks(CLUSTER, "victim").stream()
                 .anyMatch(t -> "RUNNING".equals(t.lastStatus()) && !t.taskArn().equals(old.taskArn())));
-        Instant replaced = Instant.now();
         Task fresh = mooring.serviceTasks(CLUSTER, "victim").getFirst();
-        System.out.printf("kill -9 to replacement RUNNING: %d ms%n", Duration.between(killed, replaced).toMillis());
         assertThat(address(fresh)).isNotBlank();
 
         await().atMost(Duration.ofSeconds(TTL)).until(() -> mooring.dig("victim." + NAMESPACE)

@@ -263,28 +263,6 @@ class TaskNetworksTest {
         assertThat(Host.linkExists(config.bridge())).as("nothing was touched").isFalse();
     }
 
-    @Test
-    void measuresNamespaceSetupCost() {
-        int rounds = 10;
-        long openNanos = 0;
-        long closeNanos = 0;
-        try (TaskNetworks networks = TaskNetworks.create(config)) {
-            for (int i = 0; i < rounds; i++) {
-                String taskId = Ids.taskId();
-                long t0 = System.nanoTime();
-                networks.open(taskId, null, List.of());
-                long t1 = System.nanoTime();
-                networks.close(taskId);
-                long t2 = System.nanoTime();
-                openNanos += t1 - t0;
-                closeNanos += t2 - t1;
-            }
-        }
-        // quoted in the closing note; no assertion, the machine is shared
-        System.out.printf("namespace setup per task: open %.1f ms, close %.1f ms (mean of %d)%n",
-                openNanos / 1e6 / rounds, closeNanos / 1e6 / rounds, rounds);
-    }
-
     private static boolean zombie(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
