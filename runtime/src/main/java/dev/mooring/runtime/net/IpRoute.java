@@ -56,9 +56,12 @@ final class IpRoute {
                 .filter(f -> f.length > 1).map(f -> f[1].split("@")[0]).toList() : List.of();
     }
 
-    /** Deletes a link; empty on success, else why not (a missing link is fine for cleanup). */
+    /**
+     * Deletes a link; empty on success or when it is already gone, else why not. A veth can vanish between a check and
+     * this call: the kernel removes both ends, asynchronously, when the namespace holding its peer is deleted.
+     */
     Optional<String> deleteLink(String name) {
-        return failure(List.of(ip, "link", "del", "dev", name));
+        return failure(List.of(ip, "link", "del", "dev", name)).filter(why -> linkExists(name));
     }
 
     Optional<String> deleteNetns(String netns) {
