@@ -58,6 +58,8 @@ final class StatusCommand implements Callable<Integer> {
                 System.out.printf("%-34s %-16s %-24s %-12s %-9s %s%n", arn.substring(arn.lastIndexOf('/') + 1),
                         t.path("cluster").asText(), t.path("group").asText(""), t.path("lastStatus").asText(),
                         t.path("healthStatus").asText(""), t.path("privateIpv4Address").asText(""));
+                t.path("limits").properties().forEach(l -> System.out.printf("    %s: %s%n", l.getKey(),
+                        l.getValue().asText()));
             }
         }
         return 0;
