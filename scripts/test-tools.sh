@@ -2,6 +2,7 @@
 # there, so a missing one fails loudly). Installs missing Debian packages when running as root.
 need=()
 command -v dig >/dev/null || need+=(dnsutils)
+[ -x /usr/bin/aws ] || need+=(awscli)   # AWS CLI v2 (2.9), beside the v1 CLI that pip puts on PATH
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "mooring: installing test tools: ${need[*]}" >&2

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Drives Mooring with the AWS CLI exactly as a user would. Needs MOORING_URL (e.g. http://localhost:4566) and an
-# `aws` on PATH. Exits non-zero, naming the step, on the first thing that is not as AWS would answer.
+# Drives Mooring with the AWS CLI exactly as a user would. Needs MOORING_URL (e.g. http://localhost:4566); runs the
+# `aws` on PATH, or AWS_CLI if set (CLI v1 and v2 both). Exits non-zero, naming the step, on the first thing that is
+# not as AWS would answer.
 set -euo pipefail
 : "${MOORING_URL:?set MOORING_URL}"
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
-aws() { command aws --endpoint-url "$MOORING_URL" --output json "$@"; }
+aws() { command "${AWS_CLI:-aws}" --endpoint-url "$MOORING_URL" --output json "$@"; }
 step() { echo "== $*"; }
 fail() { echo "FAILED: $*" >&2; exit 1; }
 q() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
