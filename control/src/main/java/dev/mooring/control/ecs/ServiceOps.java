@@ -48,6 +48,7 @@ final class ServiceOps {
         }
         Validation.oneOf(in.launchType(), LAUNCH_TYPES, "launchType");
         Validation.tags(in.tags(), "tags");
+        Validation.oneOf(in.propagateTags(), TaskTags.PROPAGATE_TAGS, "propagateTags");
         validateDeploymentConfiguration(in.deploymentConfiguration());
         TaskDefinition td = ecs.resolver().requireTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
         StoredService stored = ecs.store().write(tx -> {
@@ -164,6 +165,7 @@ final class ServiceOps {
         if (in.desiredCount() != null && in.desiredCount() < 0) {
             throw Errors.invalid("desiredCount " + in.desiredCount() + " is negative.");
         }
+        Validation.oneOf(in.propagateTags(), TaskTags.PROPAGATE_TAGS, "propagateTags");
         validateDeploymentConfiguration(in.deploymentConfiguration());
         TaskDefinition newTd = in.taskDefinition() == null ? null
                 : ecs.resolver().requireTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");

@@ -22,6 +22,11 @@ final class TaskOps {
         }
         Validation.oneOf(in.launchType(), ServiceOps.LAUNCH_TYPES, "launchType");
         Validation.tags(in.tags(), "tags");
+        if ("SERVICE".equals(in.propagateTags())) {
+            throw Errors.invalid("propagateTags SERVICE applies only to tasks a service starts; RunTask takes"
+                    + " TASK_DEFINITION or NONE.");
+        }
+        Validation.oneOf(in.propagateTags(), TaskTags.PROPAGATE_TAGS, "propagateTags");
         if (in.clientToken() != null && in.clientToken().length() > 64) {
             throw Errors.invalid("clientToken is longer than 64 characters.");
         }
@@ -54,7 +59,8 @@ final class TaskOps {
                         in.group() != null ? in.group() : "family:" + td.family(), in.startedBy(), launchType,
                         in.platformVersion(), in.enableExecuteCommand(), ctx.receivedAt());
                 tx.put(ecs.tables().tasks(), new StoredTask(t, null, in.clientToken(), List.of(), false));
-                ecs.putTags(tx, t.taskArn(), in.tags());
+                ecs.putTags(tx, t.taskArn(), TaskTags.atLaunch(tx, ecs, t, in.tags(), in.propagateTags(),
+                        in.enableECSManagedTags(), null));
                 created.add(t);
             }
             return created;
