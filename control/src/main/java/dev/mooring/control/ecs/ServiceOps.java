@@ -50,7 +50,7 @@ final class ServiceOps {
         Validation.tags(in.tags(), "tags");
         Validation.oneOf(in.propagateTags(), TaskTags.PROPAGATE_TAGS, "propagateTags");
         validateDeploymentConfiguration(in.deploymentConfiguration());
-        TaskDefinition td = ecs.resolver().requireTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
+        TaskDefinition td = ecs.resolver().requireActiveTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
         StoredService stored = ecs.store().write(tx -> {
             Cluster cluster = ecs.resolver().activeCluster(tx, ctx, in.cluster());
             String arn = Arns.service(cluster.clusterArn(), name);
@@ -178,6 +178,10 @@ final class ServiceOps {
                 throw Errors.serviceNotActive(ref);
             }
             Deployment primary = s.primary();
+            if (newTd != null && !TaskDefinition.ACTIVE.equals(newTd.status())
+                    && !newTd.taskDefinitionArn().equals(primary.taskDefinition())) {
+                throw Errors.taskDefinitionInactive(newTd); // the revision it already runs may stay, even INACTIVE
+            }
             TaskDefinition td = newTd != null ? newTd
                     : ecs.tables().taskDefinitions().get(primary.taskDefinition()).orElseThrow();
             int desired = in.desiredCount() != null ? in.desiredCount() : s.desiredCount();

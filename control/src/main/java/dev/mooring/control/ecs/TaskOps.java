@@ -30,7 +30,7 @@ final class TaskOps {
         if (in.clientToken() != null && in.clientToken().length() > 64) {
             throw Errors.invalid("clientToken is longer than 64 characters.");
         }
-        TaskDefinition td = ecs.resolver().requireTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
+        TaskDefinition td = ecs.resolver().requireActiveTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
         if (in.overrides() != null && in.overrides().containerOverrides() != null) {
             Set<String> names = td.containerDefinitions().stream().map(ContainerDefinition::name)
                     .collect(Collectors.toSet());
