@@ -31,6 +31,10 @@ final class TaskOps {
             throw Errors.invalid("clientToken is longer than 64 characters.");
         }
         TaskDefinition td = ecs.resolver().requireActiveTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
+        if (in.overrides() != null) {
+            Validation.taskCpu(in.overrides().cpu(), "overrides.cpu");
+            Validation.taskMemory(in.overrides().memory(), "overrides.memory");
+        }
         if (in.overrides() != null && in.overrides().containerOverrides() != null) {
             Set<String> names = td.containerDefinitions().stream().map(ContainerDefinition::name)
                     .collect(Collectors.toSet());
