@@ -194,7 +194,10 @@ final class ServiceOps {
                     || changed(in.serviceRegistries(), s.serviceRegistries())
                     || changed(in.loadBalancers(), s.loadBalancers())
                     || changed(in.platformVersion(), primary.platformVersion())
-                    || changed(in.capacityProviderStrategy(), primary.capacityProviderStrategy());
+                    || changed(in.capacityProviderStrategy(), primary.capacityProviderStrategy())
+                    // tasks take their tags at launch, so new tag options need new tasks
+                    || changed(in.propagateTags(), s.propagateTags())
+                    || changed(in.enableECSManagedTags(), s.enableECSManagedTags());
             Service.Builder b = s.toBuilder().desiredCount(desired).serviceRegistries(registries);
             Map<String, String> namespaces = new HashMap<>(current.namespaces());
             List<String> owned = new ArrayList<>(current.cloudMapServices());

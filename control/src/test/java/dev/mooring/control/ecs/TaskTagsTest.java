@@ -86,6 +86,26 @@ class TaskTagsTest {
     }
 
     @Test
+    void turningPropagationOnStartsANewDeploymentWhoseTasksCarryTheTags() {
+        ecs.createService(b -> b.cluster("apps").serviceName("web").taskDefinition("web").desiredCount(1)
+                .tags(tag("app", "yelb")));
+        var updated = ecs.updateService(b -> b.cluster("apps").service("web")
+                .propagateTags(PropagateTags.SERVICE).enableECSManagedTags(true)).service();
+        // UpdateService: changing the managed tags or propagate tags option starts new tasks with it
+        assertThat(updated.deployments()).hasSize(2);
+        assertThat(updated.propagateTagsAsString()).isEqualTo("SERVICE");
+        String primary = updated.deployments().getFirst().id();
+        await().atMost(Duration.ofSeconds(10)).until(() -> ecs.listTasks(b -> b.cluster("apps")
+                .startedBy(primary)).taskArns().size() == 1);
+        String arn = ecs.listTasks(b -> b.cluster("apps").startedBy(primary)).taskArns().getFirst();
+        assertThat(tagsOf(arn)).containsExactlyInAnyOrder(tag("app", "yelb"), tag("aws:ecs:clusterName", "apps"),
+                tag("aws:ecs:serviceName", "web"));
+        // the same options again change nothing
+        assertThat(ecs.updateService(b -> b.cluster("apps").service("web").propagateTags(PropagateTags.SERVICE)
+                .enableECSManagedTags(true)).service().deployments().getFirst().id()).isEqualTo(primary);
+    }
+
+    @Test
     void runTaskPropagatesTaskDefinitionTagsAndAddsManagedTags() {
         Task started = ecs.runTask(b -> b.cluster("apps").taskDefinition("web").tags(tag("job", "nightly"))
                 .propagateTags(PropagateTags.TASK_DEFINITION).enableECSManagedTags(true)).tasks().getFirst();
