@@ -121,8 +121,7 @@ final class ClusterOps {
         List<String> refs = in.clusters() == null || in.clusters().isEmpty()
                 ? List.of(Resolver.DEFAULT_CLUSTER) : in.clusters();
         Validation.maxItems(refs, 100, "clusters");
-        Set<String> include = in.include() == null ? Set.of() : Set.copyOf(in.include());
-        include.forEach(field -> Validation.oneOf(field, INCLUDE, "include"));
+        Set<String> include = Validation.include(in.include(), INCLUDE);
         List<Cluster> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String ref : refs) {

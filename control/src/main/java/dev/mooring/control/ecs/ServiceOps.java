@@ -301,7 +301,7 @@ final class ServiceOps {
         }
         Validation.maxItems(refs, 10, "services");
         Cluster cluster = ecs.resolver().activeCluster(null, ctx, in.cluster());
-        boolean withTags = in.include() != null && in.include().contains("TAGS");
+        boolean withTags = Validation.include(in.include(), Set.of("TAGS")).contains("TAGS");
         List<Service> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String ref : refs) {

@@ -140,7 +140,7 @@ final class TaskDefinitionOps {
 
     Responses.TaskDefinitionResponse describe(RequestContext ctx, Requests.TaskDefinitionRef in) {
         TaskDefinition td = ecs.resolver().requireTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
-        boolean withTags = in.include() != null && in.include().contains("TAGS");
+        boolean withTags = Validation.include(in.include(), Set.of("TAGS")).contains("TAGS");
         return new Responses.TaskDefinitionResponse(td, withTags ? ecs.tagsOf(td.taskDefinitionArn()) : null);
     }
 

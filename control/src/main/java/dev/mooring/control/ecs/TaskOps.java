@@ -99,7 +99,7 @@ final class TaskOps {
         }
         Validation.maxItems(refs, 100, "tasks");
         Cluster cluster = ecs.resolver().activeCluster(null, ctx, in.cluster());
-        boolean withTags = in.include() != null && in.include().contains("TAGS");
+        boolean withTags = Validation.include(in.include(), Set.of("TAGS")).contains("TAGS");
         List<Task> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String ref : refs) {

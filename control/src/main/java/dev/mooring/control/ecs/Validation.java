@@ -111,6 +111,13 @@ public final class Validation {
         }
     }
 
+    /** The fields a Describe call's {@code include} names, each one it knows (a typo would silently show less). */
+    public static Set<String> include(List<String> include, Set<String> allowed) {
+        Set<String> fields = include == null ? Set.of() : Set.copyOf(include);
+        fields.forEach(field -> oneOf(field, allowed, "include"));
+        return fields;
+    }
+
     public static void maxItems(List<?> list, int max, String member) {
         if (list != null && list.size() > max) {
             throw Errors.invalid(member + " has " + list.size() + " entries; at most " + max + " are allowed.");

@@ -247,6 +247,8 @@ class ServiceSchedulingTest {
                 .desiredCount(1)));
         error("ClientException", () -> ecs.createService(b -> b.cluster("apps").serviceName("web")
                 .taskDefinition("nothing").desiredCount(1)));
+        ecs.createService(b -> b.cluster("apps").serviceName("idle").taskDefinition("web").desiredCount(0));
+        error("ClusterContainsServicesException", () -> ecs.deleteCluster(b -> b.cluster("apps")));
         var missing = ecs.describeServices(b -> b.cluster("apps").services("ghost"));
         assertThat(missing.failures()).singleElement().satisfies(f -> {
             assertThat(f.arn()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:service/apps/ghost");

@@ -121,6 +121,21 @@ class TaskTagsTest {
     }
 
     @Test
+    void includeNamesOnlyFieldsTheCallKnows() {
+        String task = ecs.runTask(b -> b.cluster("apps").taskDefinition("web")).tasks().getFirst().taskArn();
+        ecs.createService(b -> b.cluster("apps").serviceName("web").taskDefinition("web").desiredCount(0));
+        // "TAG" for "TAGS" would otherwise answer without tags and no hint why
+        error("InvalidParameterException", () -> ecs.describeTasks(b -> b.cluster("apps").tasks(task)
+                .includeWithStrings("TAG")));
+        error("InvalidParameterException", () -> ecs.describeServices(b -> b.cluster("apps").services("web")
+                .includeWithStrings("TAG")));
+        error("InvalidParameterException", () -> ecs.describeTaskDefinition(b -> b.taskDefinition("web")
+                .includeWithStrings("TAG")));
+        assertThat(ecs.describeTaskDefinition(b -> b.taskDefinition("web").includeWithStrings("TAGS")).tags())
+                .containsExactly(tag("layer", "frontend"));
+    }
+
+    @Test
     void propagateTagsMustBeAValueThatAppliesToTheCall() {
         // ECS: "An error will be received if you specify the SERVICE option when running a task."
         error("InvalidParameterException", () -> ecs.runTask(b -> b.cluster("apps").taskDefinition("web")
