@@ -1,7 +1,10 @@
 package dev.mooring.control.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An ECS cluster (spec §2.2 "Cluster"). The counts and tags are filled in when answering, never stored; members
@@ -26,9 +29,27 @@ public record Cluster(String clusterArn, String clusterName, JsonNode configurat
                 serviceConnectDefaults);
     }
 
-    public Cluster withCounts(int running, int pending, int activeServices, List<Tag> withTags) {
-        return new Cluster(clusterArn, clusterName, configuration, status, 0, running, pending, activeServices,
-                statistics, withTags, settings, capacityProviders, defaultCapacityProviderStrategy, attachments,
-                attachmentsStatus, serviceConnectDefaults);
+    /**
+     * The cluster as an answer shows it: the counts always; configuration, settings (containerInsights
+     * {@code disabled} when never set), statistics, tags and attachments only when {@code include} names them, as
+     * DescribeClusters' {@code include} documents (spec §3.1).
+     */
+    public Cluster described(int running, int pending, int activeServices, Set<String> include,
+                             List<KeyValuePair> withStatistics, List<Tag> withTags) {
+        boolean attached = include.contains("ATTACHMENTS");
+        return new Cluster(clusterArn, clusterName, include.contains("CONFIGURATIONS") ? configuration : null, status,
+                0, running, pending, activeServices, include.contains("STATISTICS") ? withStatistics : null,
+                include.contains("TAGS") ? withTags : null, include.contains("SETTINGS") ? settingsOrDefault() : null,
+                capacityProviders, defaultCapacityProviderStrategy, attached ? attachments : null,
+                attached ? attachmentsStatus : null, serviceConnectDefaults);
+    }
+
+    private JsonNode settingsOrDefault() {
+        if (settings != null && !settings.isEmpty()) {
+            return settings;
+        }
+        ArrayNode defaults = JsonNodeFactory.instance.arrayNode();
+        defaults.addObject().put("name", "containerInsights").put("value", "disabled");
+        return defaults;
     }
 }

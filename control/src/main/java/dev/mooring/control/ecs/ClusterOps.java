@@ -6,10 +6,22 @@ import dev.mooring.control.Page;
 import dev.mooring.control.cloudmap.Namespace;
 import dev.mooring.store.Tx;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** CreateCluster, UpdateCluster, DeleteCluster, DescribeClusters, ListClusters. */
 final class ClusterOps {
+    private static final Set<String> INCLUDE = Set.of("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS",
+            "TAGS");
+    /** What the answers of UpdateCluster and DeleteCluster show besides the counts; CreateCluster's adds tags. */
+    private static final Set<String> FULL = Set.of("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS");
+    private static final Set<String> CREATED = Set.of("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "TAGS");
+    private static final List<String> STATISTICS = List.of("runningEC2TasksCount", "runningFargateTasksCount",
+            "pendingEC2TasksCount", "pendingFargateTasksCount", "activeEC2ServiceCount", "activeFargateServiceCount",
+            "drainingEC2ServiceCount", "drainingFargateServiceCount");
+
     private final EcsState ecs;
 
     ClusterOps(EcsState ecs) {
@@ -39,7 +51,7 @@ final class ClusterOps {
             ecs.putTags(tx, arn, in.tags());
             return created;
         });
-        return new Responses.ClusterResponse(describe(cluster, true));
+        return new Responses.ClusterResponse(describe(cluster, CREATED));
     }
 
     /** Spec §4.2: an existing namespace by name or ARN is used; a new name makes an HTTP namespace. */
@@ -79,7 +91,7 @@ final class ClusterOps {
             tx.put(ecs.tables().clusters(), updated);
             return updated;
         });
-        return new Responses.ClusterResponse(describe(cluster, false));
+        return new Responses.ClusterResponse(describe(cluster, FULL));
     }
 
     Responses.ClusterResponse delete(RequestContext ctx, Requests.DeleteCluster in) {
@@ -102,19 +114,19 @@ final class ClusterOps {
             tx.put(ecs.tables().clusters(), inactive);
             return inactive;
         });
-        return new Responses.ClusterResponse(describe(cluster, false));
+        return new Responses.ClusterResponse(describe(cluster, FULL));
     }
 
     Responses.DescribeClusters describeClusters(RequestContext ctx, Requests.DescribeClusters in) {
         List<String> refs = in.clusters() == null || in.clusters().isEmpty()
                 ? List.of(Resolver.DEFAULT_CLUSTER) : in.clusters();
         Validation.maxItems(refs, 100, "clusters");
-        boolean withTags = in.include() != null && in.include().contains("TAGS");
+        Set<String> include = Validation.include(in.include(), INCLUDE);
         List<Cluster> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String ref : refs) {
             String arn = ecs.resolver().clusterArn(ctx, ref);
-            ecs.tables().clusters().get(arn).ifPresentOrElse(c -> found.add(describe(c, withTags)),
+            ecs.tables().clusters().get(arn).ifPresentOrElse(c -> found.add(describe(c, include)),
                     () -> failures.add(Failure.missing(arn)));
         }
         return new Responses.DescribeClusters(found, failures);
@@ -128,20 +140,50 @@ final class ClusterOps {
                 page.nextToken());
     }
 
-    private Cluster describe(Cluster c, boolean withTags) {
+    private Cluster describe(Cluster c, Set<String> include) {
+        Map<String, Integer> statistics = new LinkedHashMap<>();
+        for (String stat : STATISTICS) {
+            statistics.put(stat, 0);
+        }
         int running = 0;
         int pending = 0;
         for (StoredTask t : (Iterable<StoredTask>) ecs.tables().tasks()
                 .withPrefix(Arns.tasksPrefix(c.clusterArn()))::iterator) {
-            switch (t.task().lastStatus()) {
-                case Task.RUNNING -> running++;
-                case Task.PENDING, Task.PROVISIONING -> pending++;
-                default -> { }
-            }
+            String state = switch (t.task().lastStatus()) {
+                case Task.RUNNING -> "running";
+                case Task.PENDING, Task.PROVISIONING -> "pending";
+                default -> null;
+            };
+            running += "running".equals(state) ? 1 : 0;
+            pending += "pending".equals(state) ? 1 : 0;
+            count(statistics, state, t.task().launchType(), "TasksCount");
         }
-        int services = (int) ecs.tables().services().withPrefix(Arns.servicesPrefix(c.clusterArn()))
-                .filter(s -> Service.ACTIVE.equals(s.service().status())).count();
-        return c.withCounts(running, pending, services, withTags ? EcsState.orNull(ecs.tagsOf(c.clusterArn()))
-                : null);
+        int services = 0;
+        for (StoredService s : (Iterable<StoredService>) ecs.tables().services()
+                .withPrefix(Arns.servicesPrefix(c.clusterArn()))::iterator) {
+            String state = switch (s.service().status()) {
+                case Service.ACTIVE -> "active";
+                case Service.DRAINING -> "draining";
+                default -> null;
+            };
+            services += "active".equals(state) ? 1 : 0;
+            count(statistics, state, s.service().launchType(), "ServiceCount");
+        }
+        List<KeyValuePair> stats = statistics.entrySet().stream()
+                .map(e -> new KeyValuePair(e.getKey(), e.getValue().toString())).toList();
+        return c.described(running, pending, services, include, stats,
+                include.contains("TAGS") ? EcsState.orNull(ecs.tagsOf(c.clusterArn())) : null);
+    }
+
+    /** Cluster statistics are per launch type: runningEC2TasksCount, activeFargateServiceCount and so on. */
+    private static void count(Map<String, Integer> statistics, String state, String launchType, String what) {
+        String type = switch (launchType == null ? "" : launchType) {
+            case "EC2" -> "EC2";
+            case "FARGATE" -> "Fargate";
+            default -> null;
+        };
+        if (state != null && type != null) {
+            statistics.merge(state + type + what, 1, Integer::sum);
+        }
     }
 }

@@ -34,6 +34,11 @@ public final class Errors {
                 + "'. Give the name or ARN of a namespace in this region.");
     }
 
+    public static AwsException taskDefinitionInactive(TaskDefinition td) {
+        return client("TaskDefinition is inactive: " + td.family() + ":" + td.revision() + " was deregistered."
+                + " Register a new revision, or name an ACTIVE one.");
+    }
+
     public static AwsException required(String member) {
         return invalid("Missing required member '" + member + "'.");
     }

@@ -79,4 +79,13 @@ public final class Resolver {
         return taskDefinition(ctx, ref).orElseThrow(() -> Errors.client("Unable to find task definition '" + ref
                 + "' in " + ctx.region() + ". Register it first, or give family, family:revision or its ARN."));
     }
+
+    /** A task definition to start something new from: ECS refuses an INACTIVE (deregistered) revision for that. */
+    public TaskDefinition requireActiveTaskDefinition(RequestContext ctx, String ref, String member) {
+        TaskDefinition td = requireTaskDefinition(ctx, ref, member);
+        if (!TaskDefinition.ACTIVE.equals(td.status())) {
+            throw Errors.taskDefinitionInactive(td);
+        }
+        return td;
+    }
 }

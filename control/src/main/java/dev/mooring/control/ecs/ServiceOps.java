@@ -48,8 +48,9 @@ final class ServiceOps {
         }
         Validation.oneOf(in.launchType(), LAUNCH_TYPES, "launchType");
         Validation.tags(in.tags(), "tags");
+        Validation.oneOf(in.propagateTags(), TaskTags.PROPAGATE_TAGS, "propagateTags");
         validateDeploymentConfiguration(in.deploymentConfiguration());
-        TaskDefinition td = ecs.resolver().requireTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
+        TaskDefinition td = ecs.resolver().requireActiveTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
         StoredService stored = ecs.store().write(tx -> {
             Cluster cluster = ecs.resolver().activeCluster(tx, ctx, in.cluster());
             String arn = Arns.service(cluster.clusterArn(), name);
@@ -164,6 +165,7 @@ final class ServiceOps {
         if (in.desiredCount() != null && in.desiredCount() < 0) {
             throw Errors.invalid("desiredCount " + in.desiredCount() + " is negative.");
         }
+        Validation.oneOf(in.propagateTags(), TaskTags.PROPAGATE_TAGS, "propagateTags");
         validateDeploymentConfiguration(in.deploymentConfiguration());
         TaskDefinition newTd = in.taskDefinition() == null ? null
                 : ecs.resolver().requireTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
@@ -176,6 +178,10 @@ final class ServiceOps {
                 throw Errors.serviceNotActive(ref);
             }
             Deployment primary = s.primary();
+            if (newTd != null && !TaskDefinition.ACTIVE.equals(newTd.status())
+                    && !newTd.taskDefinitionArn().equals(primary.taskDefinition())) {
+                throw Errors.taskDefinitionInactive(newTd); // the revision it already runs may stay, even INACTIVE
+            }
             TaskDefinition td = newTd != null ? newTd
                     : ecs.tables().taskDefinitions().get(primary.taskDefinition()).orElseThrow();
             int desired = in.desiredCount() != null ? in.desiredCount() : s.desiredCount();
@@ -188,7 +194,10 @@ final class ServiceOps {
                     || changed(in.serviceRegistries(), s.serviceRegistries())
                     || changed(in.loadBalancers(), s.loadBalancers())
                     || changed(in.platformVersion(), primary.platformVersion())
-                    || changed(in.capacityProviderStrategy(), primary.capacityProviderStrategy());
+                    || changed(in.capacityProviderStrategy(), primary.capacityProviderStrategy())
+                    // tasks take their tags at launch, so new tag options need new tasks
+                    || changed(in.propagateTags(), s.propagateTags())
+                    || changed(in.enableECSManagedTags(), s.enableECSManagedTags());
             Service.Builder b = s.toBuilder().desiredCount(desired).serviceRegistries(registries);
             Map<String, String> namespaces = new HashMap<>(current.namespaces());
             List<String> owned = new ArrayList<>(current.cloudMapServices());
@@ -292,7 +301,7 @@ final class ServiceOps {
         }
         Validation.maxItems(refs, 10, "services");
         Cluster cluster = ecs.resolver().activeCluster(null, ctx, in.cluster());
-        boolean withTags = in.include() != null && in.include().contains("TAGS");
+        boolean withTags = Validation.include(in.include(), Set.of("TAGS")).contains("TAGS");
         List<Service> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String ref : refs) {

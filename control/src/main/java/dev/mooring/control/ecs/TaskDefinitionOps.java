@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** RegisterTaskDefinition, DeregisterTaskDefinition, DescribeTaskDefinition, ListTaskDefinitions(Families). */
@@ -16,8 +15,6 @@ final class TaskDefinitionOps {
     private static final Set<String> PROTOCOLS = Set.of("tcp", "udp");
     private static final Set<String> CONDITIONS = Set.of("START", "COMPLETE", "SUCCESS", "HEALTHY");
     private static final Set<String> STATUSES = Set.of("ACTIVE", "INACTIVE", "DELETE_IN_PROGRESS");
-    private static final Pattern CPU = Pattern.compile("\\d+|\\d+(\\.\\d+)? ?(?i:vcpu)");
-    private static final Pattern MEMORY = Pattern.compile("\\d+|\\d+(\\.\\d+)? ?(?i:gb)");
 
     private final EcsState ecs;
 
@@ -55,12 +52,8 @@ final class TaskDefinitionOps {
         Validation.name(in.family(), "family");
         Validation.oneOf(in.networkMode(), NETWORK_MODES, "networkMode");
         Validation.tags(in.tags(), "tags");
-        if (in.cpu() != null && !CPU.matcher(in.cpu()).matches()) {
-            throw Errors.client("cpu '" + in.cpu() + "' is not valid: give CPU units (1024) or vCPUs (1 vCPU).");
-        }
-        if (in.memory() != null && !MEMORY.matcher(in.memory()).matches()) {
-            throw Errors.client("memory '" + in.memory() + "' is not valid: give MiB (2048) or GB (2 GB).");
-        }
+        Validation.taskCpu(in.cpu(), "cpu");
+        Validation.taskMemory(in.memory(), "memory");
         List<ContainerDefinition> containers = Validation.require(in.containerDefinitions(), "containerDefinitions");
         if (containers.isEmpty()) {
             throw Errors.client("containerDefinitions is empty: a task definition needs at least one container.");
@@ -147,7 +140,7 @@ final class TaskDefinitionOps {
 
     Responses.TaskDefinitionResponse describe(RequestContext ctx, Requests.TaskDefinitionRef in) {
         TaskDefinition td = ecs.resolver().requireTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
-        boolean withTags = in.include() != null && in.include().contains("TAGS");
+        boolean withTags = Validation.include(in.include(), Set.of("TAGS")).contains("TAGS");
         return new Responses.TaskDefinitionResponse(td, withTags ? ecs.tagsOf(td.taskDefinitionArn()) : null);
     }
 

@@ -22,10 +22,19 @@ final class TaskOps {
         }
         Validation.oneOf(in.launchType(), ServiceOps.LAUNCH_TYPES, "launchType");
         Validation.tags(in.tags(), "tags");
+        if ("SERVICE".equals(in.propagateTags())) {
+            throw Errors.invalid("propagateTags SERVICE applies only to tasks a service starts; RunTask takes"
+                    + " TASK_DEFINITION or NONE.");
+        }
+        Validation.oneOf(in.propagateTags(), TaskTags.PROPAGATE_TAGS, "propagateTags");
         if (in.clientToken() != null && in.clientToken().length() > 64) {
             throw Errors.invalid("clientToken is longer than 64 characters.");
         }
-        TaskDefinition td = ecs.resolver().requireTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
+        TaskDefinition td = ecs.resolver().requireActiveTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
+        if (in.overrides() != null) {
+            Validation.taskCpu(in.overrides().cpu(), "overrides.cpu");
+            Validation.taskMemory(in.overrides().memory(), "overrides.memory");
+        }
         if (in.overrides() != null && in.overrides().containerOverrides() != null) {
             Set<String> names = td.containerDefinitions().stream().map(ContainerDefinition::name)
                     .collect(Collectors.toSet());
@@ -54,7 +63,8 @@ final class TaskOps {
                         in.group() != null ? in.group() : "family:" + td.family(), in.startedBy(), launchType,
                         in.platformVersion(), in.enableExecuteCommand(), ctx.receivedAt());
                 tx.put(ecs.tables().tasks(), new StoredTask(t, null, in.clientToken(), List.of(), false));
-                ecs.putTags(tx, t.taskArn(), in.tags());
+                ecs.putTags(tx, t.taskArn(), TaskTags.atLaunch(tx, ecs, t, in.tags(), in.propagateTags(),
+                        in.enableECSManagedTags(), null));
                 created.add(t);
             }
             return created;
@@ -89,7 +99,7 @@ final class TaskOps {
         }
         Validation.maxItems(refs, 100, "tasks");
         Cluster cluster = ecs.resolver().activeCluster(null, ctx, in.cluster());
-        boolean withTags = in.include() != null && in.include().contains("TAGS");
+        boolean withTags = Validation.include(in.include(), Set.of("TAGS")).contains("TAGS");
         List<Task> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String ref : refs) {

@@ -14,6 +14,9 @@ public final class Validation {
     private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]{0,63}");
     private static final Pattern DNS_NAME = Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,126}");
     private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+    // bounded so that the number always fits the int the runtime turns it into
+    private static final Pattern CPU = Pattern.compile("\\d{1,9}|\\d{1,6}(\\.\\d+)? ?(?i:vcpu)");
+    private static final Pattern MEMORY = Pattern.compile("\\d{1,9}|\\d{1,6}(\\.\\d+)? ?(?i:gb)");
     public static final Set<String> APP_PROTOCOLS = Set.of("http", "http2", "grpc");
 
     private Validation() {}
@@ -92,6 +95,27 @@ public final class Validation {
                 throw Errors.invalid(member + " repeats the key '" + t.key() + "'.");
             }
         }
+    }
+
+    /** A task-level cpu, in a task definition or a RunTask override: CPU units or vCPUs. */
+    public static void taskCpu(String value, String member) {
+        if (value != null && !CPU.matcher(value).matches()) {
+            throw Errors.client(member + " '" + value + "' is not valid: give CPU units (1024) or vCPUs (1 vCPU).");
+        }
+    }
+
+    /** A task-level memory, in a task definition or a RunTask override: MiB or GB. */
+    public static void taskMemory(String value, String member) {
+        if (value != null && !MEMORY.matcher(value).matches()) {
+            throw Errors.client(member + " '" + value + "' is not valid: give MiB (2048) or GB (2 GB).");
+        }
+    }
+
+    /** The fields a Describe call's {@code include} names, each one it knows (a typo would silently show less). */
+    public static Set<String> include(List<String> include, Set<String> allowed) {
+        Set<String> fields = include == null ? Set.of() : Set.copyOf(include);
+        fields.forEach(field -> oneOf(field, allowed, "include"));
+        return fields;
     }
 
     public static void maxItems(List<?> list, int max, String member) {

@@ -9,6 +9,7 @@ import dev.mooring.control.ecs.StoredTask;
 import dev.mooring.control.ecs.Task;
 import dev.mooring.control.ecs.TaskDefinition;
 import dev.mooring.control.ecs.TaskFactory;
+import dev.mooring.control.ecs.TaskTags;
 import dev.mooring.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,7 +74,12 @@ public final class ServiceScheduler {
                     continue;
                 }
                 d.taskAfter().forEach(t -> tx.put(ecs.tables().tasks(), t));
-                d.created().forEach(t -> tx.put(ecs.tables().tasks(), t));
+                Service service = d.after().service();
+                for (StoredTask t : d.created()) {
+                    tx.put(ecs.tables().tasks(), t);
+                    ecs.putTags(tx, t.arn(), TaskTags.atLaunch(tx, ecs, t.task(), null, service.propagateTags(),
+                            service.enableECSManagedTags(), service.serviceArn()));
+                }
                 StoredService after = removeUnusedCloudMapServices(tx, d.after());
                 if (!after.equals(d.before())) {
                     tx.put(ecs.tables().services(), after);

@@ -2,9 +2,11 @@ package dev.mooring.control.ecs;
 
 import static dev.mooring.control.ecs.EcsTestSupport.error;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.mooring.control.MooringFixture;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
+import software.amazon.awssdk.services.ecs.model.ClusterSetting;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
@@ -69,6 +72,51 @@ class ClusterAndTaskDefinitionTest {
         assertThat(ecs.listClusters().clusterArns()).isEmpty();
         error("ClusterNotFoundException", () -> ecs.deleteCluster(b -> b.cluster("prod")));
         error("InvalidParameterException", () -> ecs.createCluster(b -> b.clusterName("bad name!")));
+    }
+
+    @Test
+    void describeClustersIncludesOnlyWhatWasAskedFor() {
+        ecs.createCluster(b -> b.clusterName("prod").tags(Tag.builder().key("team").value("a").build())
+                .settings(ClusterSetting.builder().name("containerInsights").value("enabled").build())
+                .configuration(c -> c.executeCommandConfiguration(e -> e.logging("DEFAULT"))));
+        ecs.createCluster(b -> b.clusterName("plain"));
+
+        Cluster bare = ecs.describeClusters(b -> b.clusters("prod")).clusters().getFirst();
+        assertThat(bare.hasSettings()).isFalse();
+        assertThat(bare.configuration()).isNull();
+        assertThat(bare.hasStatistics()).isFalse();
+        assertThat(bare.hasTags()).isFalse();
+        assertThat(bare.runningTasksCount()).isZero();
+
+        Cluster settings = ecs.describeClusters(b -> b.clusters("prod").include(ClusterField.SETTINGS)).clusters()
+                .getFirst();
+        assertThat(settings.settings()).containsExactly(ClusterSetting.builder().name("containerInsights")
+                .value("enabled").build());
+        assertThat(settings.configuration()).isNull();
+        assertThat(ecs.describeClusters(b -> b.clusters("plain").include(ClusterField.SETTINGS)).clusters()
+                .getFirst().settings()).containsExactly(ClusterSetting.builder().name("containerInsights")
+                .value("disabled").build());
+        assertThat(ecs.describeClusters(b -> b.clusters("prod").include(ClusterField.CONFIGURATIONS)).clusters()
+                .getFirst().configuration().executeCommandConfiguration().loggingAsString()).isEqualTo("DEFAULT");
+
+        EcsTestSupport.registerWeb(ecs, "web", "http", 8080);
+        ecs.runTask(b -> b.cluster("prod").taskDefinition("web").count(2).launchType("FARGATE"));
+        ecs.createService(b -> b.cluster("prod").serviceName("idle").taskDefinition("web").desiredCount(0)
+                .launchType("FARGATE"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Cluster stats = ecs.describeClusters(b -> b.clusters("prod").include(ClusterField.STATISTICS,
+                    ClusterField.TAGS)).clusters().getFirst();
+            assertThat(stats.statistics()).contains(
+                    KeyValuePair.builder().name("runningFargateTasksCount").value("2").build(),
+                    KeyValuePair.builder().name("pendingFargateTasksCount").value("0").build(),
+                    KeyValuePair.builder().name("runningEC2TasksCount").value("0").build(),
+                    KeyValuePair.builder().name("activeFargateServiceCount").value("1").build(),
+                    KeyValuePair.builder().name("activeEC2ServiceCount").value("0").build());
+            assertThat(stats.tags()).extracting(Tag::key).containsExactly("team");
+            assertThat(stats.hasSettings()).isFalse();
+        });
+        error("InvalidParameterException", () -> ecs.describeClusters(b -> b.clusters("prod")
+                .includeWithStrings("EVERYTHING")));
     }
 
     @Test

@@ -177,6 +177,34 @@ class ServiceSchedulingTest {
     }
 
     @Test
+    void aDeregisteredTaskDefinitionKeepsItsServiceRunningButStartsNothingNew() {
+        ecs.createService(b -> b.cluster("apps").serviceName("web").taskDefinition("web:1").desiredCount(1));
+        awaitStable("web", 1);
+        registerWeb(ecs, "web", "http", 8080);
+        assertThat(ecs.deregisterTaskDefinition(b -> b.taskDefinition("web:1")).taskDefinition().statusAsString())
+                .isEqualTo("INACTIVE");
+        var inactive = ecs.describeTaskDefinition(b -> b.taskDefinition("web:1")).taskDefinition();
+        assertThat(inactive.statusAsString()).isEqualTo("INACTIVE");
+        assertThat(inactive.deregisteredAt()).isNotNull();
+        assertThat(ecs.describeTaskDefinition(b -> b.taskDefinition("web")).taskDefinition().revision()).isEqualTo(2);
+
+        // ECS: an INACTIVE task definition runs no new task and backs no new service or new deployment
+        error("ClientException", () -> ecs.runTask(b -> b.cluster("apps").taskDefinition("web:1")));
+        error("ClientException", () -> ecs.createService(b -> b.cluster("apps").serviceName("other")
+                .taskDefinition(inactive.taskDefinitionArn()).desiredCount(1)));
+        ecs.createService(b -> b.cluster("apps").serviceName("api").taskDefinition("web:2").desiredCount(0));
+        error("ClientException", () -> ecs.updateService(b -> b.cluster("apps").service("api")
+                .taskDefinition("web:1")));
+        assertThat(ecs.listServices(b -> b.cluster("apps")).serviceArns()).hasSize(2);
+        assertThat(describe("api").taskDefinition()).endsWith("web:2");
+
+        // the service that already uses it keeps running, and can still scale
+        ecs.updateService(b -> b.cluster("apps").service("web").desiredCount(2));
+        awaitStable("web", 2);
+        assertThat(describe("web").taskDefinition()).endsWith("web:1");
+    }
+
+    @Test
     void deleteServiceDrainsToInactive() {
         ecs.createService(b -> b.cluster("apps").serviceName("web").taskDefinition("web").desiredCount(2));
         awaitStable("web", 2);
@@ -219,6 +247,8 @@ class ServiceSchedulingTest {
                 .desiredCount(1)));
         error("ClientException", () -> ecs.createService(b -> b.cluster("apps").serviceName("web")
                 .taskDefinition("nothing").desiredCount(1)));
+        ecs.createService(b -> b.cluster("apps").serviceName("idle").taskDefinition("web").desiredCount(0));
+        error("ClusterContainsServicesException", () -> ecs.deleteCluster(b -> b.cluster("apps")));
         var missing = ecs.describeServices(b -> b.cluster("apps").services("ghost"));
         assertThat(missing.failures()).singleElement().satisfies(f -> {
             assertThat(f.arn()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:service/apps/ghost");

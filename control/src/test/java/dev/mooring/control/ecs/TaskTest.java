@@ -121,6 +121,12 @@ class TaskTest {
         error("ClusterNotFoundException", () -> ecs.runTask(b -> b.cluster("nope").taskDefinition("web")));
         error("InvalidParameterException", () -> ecs.runTask(b -> b.cluster("jobs").taskDefinition("web")
                 .overrides(o -> o.containerOverrides(ContainerOverride.builder().name("ghost").build()))));
+        // a task-level override must be a size the runtime can apply, as a task definition's must
+        error("ClientException", () -> ecs.runTask(b -> b.cluster("jobs").taskDefinition("web")
+                .overrides(o -> o.cpu("lots"))));
+        error("ClientException", () -> ecs.runTask(b -> b.cluster("jobs").taskDefinition("web")
+                .overrides(o -> o.memory("1 TB"))));
+        assertThat(ecs.listTasks(b -> b.cluster("jobs")).taskArns()).isEmpty();
         error("InvalidParameterException", () -> ecs.stopTask(b -> b.cluster("jobs")
                 .task("0123456789abcdef0123456789abcdef")));
         error("ServiceNotFoundException", () -> ecs.listTasks(b -> b.cluster("jobs").serviceName("ghost")));
