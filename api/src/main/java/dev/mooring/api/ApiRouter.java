@@ -1,12 +1,15 @@
 package dev.mooring.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +26,9 @@ public final class ApiRouter {
     private static final Logger log = LoggerFactory.getLogger(ApiRouter.class);
     private static final Set<String> JSON_TYPES =
             Set.of("application/x-amz-json-1.1", "application/x-amz-json-1.0", "application/json");
+
+    /** Where Jackson's parse messages turn from the reason to advice about its own settings. */
+    private static final List<String> HINTS = List.of(" (start marker", ": enable ", ", from `", "\n");
 
     private record Route<I, O>(AwsProtocol protocol, String name, Class<I> input, Operation<I, O> operation) {}
 
@@ -89,9 +95,14 @@ public final class ApiRouter {
             input = mapper.treeToValue(tree, route.input());
         } catch (MismatchedInputException e) {
             throw new AwsException("SerializationException", describe(e));
+        } catch (StreamConstraintsException e) {
+            throw new AwsException("SerializationException", e.getMessage().contains("nesting depth")
+                    ? "The request body nests deeper than " + mapper.getFactory().streamReadConstraints()
+                            .getMaxNestingDepth() + " levels."
+                    : "A number, string or member name in the request body is longer than allowed.");
         } catch (JsonProcessingException e) {
-            throw new AwsException("SerializationException", "Malformed JSON in request body: "
-                    + e.getOriginalMessage());
+            throw new AwsException("SerializationException", "Malformed JSON in request body" + where(e) + ": "
+                    + reason(e) + ".");
         } catch (java.io.IOException e) {
             throw new AwsException("SerializationException", "Unreadable request body: " + e.getMessage());
         }
@@ -101,6 +112,24 @@ public final class ApiRouter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + output.getClass().getSimpleName(), e);
         }
+    }
+
+    /** Where the parser stopped, as the client can find it in what it sent. */
+    private static String where(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    /** The parser's reason without its hints to Jackson users (feature names, source markers). */
+    private static String reason(JsonProcessingException e) {
+        String text = e.getOriginalMessage();
+        for (String hint : HINTS) {
+            int cut = text.indexOf(hint);
+            if (cut >= 0) {
+                text = text.substring(0, cut);
+            }
+        }
+        return text.replace("`", "").strip();
     }
 
     private static String describe(MismatchedInputException e) {
