@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -93,6 +94,9 @@ public final class ApiRouter {
                 throw new AwsException("SerializationException", "The request body must be a JSON object.");
             }
             input = mapper.treeToValue(tree, route.input());
+        } catch (InvalidNullException e) {
+            throw new AwsException("SerializationException", "Member '" + path(e) + "' holds a null: lists and maps"
+                    + " take values only; leave the entry out instead.");
         } catch (MismatchedInputException e) {
             throw new AwsException("SerializationException", describe(e));
         } catch (StreamConstraintsException e) {
@@ -132,14 +136,19 @@ public final class ApiRouter {
         return text.replace("`", "").strip();
     }
 
-    private static String describe(MismatchedInputException e) {
+    private static String path(MismatchedInputException e) {
         String path = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "(root)" : path;
+    }
+
+    private static String describe(MismatchedInputException e) {
+        String path = path(e);
         String expected = e.getTargetType() == null ? "another type" : simpleType(e.getTargetType());
         String got = e instanceof InvalidFormatException f && f.getValue() != null
                 ? " (got " + f.getValue().getClass().getSimpleName().toLowerCase(Locale.ROOT) + ")" : "";
-        return "Member '" + (path.isEmpty() ? "(root)" : path) + "' has the wrong type: expected " + expected + got + ".";
+        return "Member '" + path + "' has the wrong type: expected " + expected + got + ".";
     }
 
     private static String simpleType(Class<?> type) {
