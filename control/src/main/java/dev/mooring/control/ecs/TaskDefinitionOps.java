@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** RegisterTaskDefinition, DeregisterTaskDefinition, DescribeTaskDefinition, ListTaskDefinitions(Families). */
@@ -16,8 +15,6 @@ final class TaskDefinitionOps {
     private static final Set<String> PROTOCOLS = Set.of("tcp", "udp");
     private static final Set<String> CONDITIONS = Set.of("START", "COMPLETE", "SUCCESS", "HEALTHY");
     private static final Set<String> STATUSES = Set.of("ACTIVE", "INACTIVE", "DELETE_IN_PROGRESS");
-    private static final Pattern CPU = Pattern.compile("\\d+|\\d+(\\.\\d+)? ?(?i:vcpu)");
-    private static final Pattern MEMORY = Pattern.compile("\\d+|\\d+(\\.\\d+)? ?(?i:gb)");
 
     private final EcsState ecs;
 
@@ -55,12 +52,7 @@ final class TaskDefinitionOps {
         Validation.name(in.family(), "family");
         Validation.oneOf(in.networkMode(), NETWORK_MODES, "networkMode");
         Validation.tags(in.tags(), "tags");
-        if (in.cpu() != null && !CPU.matcher(in.cpu()).matches()) {
-            throw Errors.client("cpu '" + in.cpu() + "' is not valid: give CPU units (1024) or vCPUs (1 vCPU).");
-        }
-        if (in.memory() != null && !MEMORY.matcher(in.memory()).matches()) {
-            throw Errors.client("memory '" + in.memory() + "' is not valid: give MiB (2048) or GB (2 GB).");
-        }
+        Validation.taskSize(in.cpu(), in.memory(), "");
         List<ContainerDefinition> containers = Validation.require(in.containerDefinitions(), "containerDefinitions");
         if (containers.isEmpty()) {
             throw Errors.client("containerDefinitions is empty: a task definition needs at least one container.");

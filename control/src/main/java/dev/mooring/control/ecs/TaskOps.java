@@ -25,6 +25,9 @@ final class TaskOps {
         if (in.clientToken() != null && in.clientToken().length() > 64) {
             throw Errors.invalid("clientToken is longer than 64 characters.");
         }
+        if (in.overrides() != null) {
+            Validation.taskSize(in.overrides().cpu(), in.overrides().memory(), "overrides.");
+        }
         TaskDefinition td = ecs.resolver().requireTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
         if (in.overrides() != null && in.overrides().containerOverrides() != null) {
             Set<String> names = td.containerDefinitions().stream().map(ContainerDefinition::name)

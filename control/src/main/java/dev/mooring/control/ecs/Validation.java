@@ -1,8 +1,10 @@
 package dev.mooring.control.ecs;
 
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +16,8 @@ public final class Validation {
     private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]{0,63}");
     private static final Pattern DNS_NAME = Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,126}");
     private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+    private static final Pattern CPU = Pattern.compile("(\\d+)|(\\d+(\\.\\d+)?) ?(?i:vcpu)");
+    private static final Pattern MEMORY = Pattern.compile("(\\d+)|(\\d+(\\.\\d+)?) ?(?i:gb)");
     public static final Set<String> APP_PROTOCOLS = Set.of("http", "http2", "grpc");
 
     private Validation() {}
@@ -92,6 +96,30 @@ public final class Validation {
                 throw Errors.invalid(member + " repeats the key '" + t.key() + "'.");
             }
         }
+    }
+
+    /**
+     * A task size as ECS takes it: CPU units (1024) or vCPUs (1 vCPU), memory as MiB (2048) or GB (2 GB). The
+     * amount must fit the whole number of units or MiB the runtime is handed, or the task could never launch.
+     */
+    public static void taskSize(String cpu, String memory, String at) {
+        if (cpu != null && !fits(CPU.matcher(cpu))) {
+            throw Errors.client(at + "cpu '" + cpu + "' is not valid: give CPU units (1024) or vCPUs (1 vCPU), at"
+                    + " most " + Integer.MAX_VALUE + " units.");
+        }
+        if (memory != null && !fits(MEMORY.matcher(memory))) {
+            throw Errors.client(at + "memory '" + memory + "' is not valid: give MiB (2048) or GB (2 GB), at most "
+                    + Integer.MAX_VALUE + " MiB.");
+        }
+    }
+
+    private static boolean fits(Matcher m) {
+        if (!m.matches()) {
+            return false;
+        }
+        BigDecimal amount = m.group(1) != null ? new BigDecimal(m.group(1))
+                : new BigDecimal(m.group(2)).multiply(BigDecimal.valueOf(1024));
+        return amount.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
     }
 
     public static void maxItems(List<?> list, int max, String member) {
