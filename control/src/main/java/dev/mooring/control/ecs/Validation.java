@@ -19,6 +19,8 @@ public final class Validation {
     private static final Pattern CPU = Pattern.compile("(\\d+)|(\\d+(\\.\\d+)?) ?(?i:vcpu)");
     private static final Pattern MEMORY = Pattern.compile("(\\d+)|(\\d+(\\.\\d+)?) ?(?i:gb)");
     public static final Set<String> APP_PROTOCOLS = Set.of("http", "http2", "grpc");
+    /** AWS's quota of tasks per service; more than one machine could ever run, and the scheduler's upper bound. */
+    public static final int MAX_DESIRED_COUNT = 5000;
 
     private Validation() {}
 
@@ -120,6 +122,13 @@ public final class Validation {
         BigDecimal amount = m.group(1) != null ? new BigDecimal(m.group(1))
                 : new BigDecimal(m.group(2)).multiply(BigDecimal.valueOf(1024));
         return amount.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
+    }
+
+    public static void desiredCount(Integer value) {
+        if (value != null && (value < 0 || value > MAX_DESIRED_COUNT)) {
+            throw Errors.invalid("desiredCount " + value + " is out of range: 0 to " + MAX_DESIRED_COUNT
+                    + " tasks per service.");
+        }
     }
 
     public static void maxItems(List<?> list, int max, String member) {
