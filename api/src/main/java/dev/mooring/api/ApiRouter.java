@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -52,6 +53,11 @@ public final class ApiRouter {
     /** Every routed target, for docs and tests that check the list is complete. */
     public Set<String> targets() {
         return Set.copyOf(routes.keySet());
+    }
+
+    /** The request record a target binds its body to, for tests that derive bad input from its members. */
+    public Optional<Class<?>> inputOf(String target) {
+        return Optional.ofNullable(routes.get(target)).<Class<?>>map(Route::input);
     }
 
     public ApiResponse dispatch(String requestId, String target, String contentType, String authorization,
