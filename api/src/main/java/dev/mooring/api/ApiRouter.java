@@ -1,14 +1,19 @@
 package dev.mooring.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -23,6 +28,9 @@ public final class ApiRouter {
     private static final Logger log = LoggerFactory.getLogger(ApiRouter.class);
     private static final Set<String> JSON_TYPES =
             Set.of("application/x-amz-json-1.1", "application/x-amz-json-1.0", "application/json");
+
+    /** Where Jackson's parse messages turn from the reason to advice about its own settings. */
+    private static final List<String> HINTS = List.of(" (start marker", ": enable ", ", from `", "\n");
 
     private record Route<I, O>(AwsProtocol protocol, String name, Class<I> input, Operation<I, O> operation) {}
 
@@ -45,6 +53,11 @@ public final class ApiRouter {
     /** Every routed target, for docs and tests that check the list is complete. */
     public Set<String> targets() {
         return Set.copyOf(routes.keySet());
+    }
+
+    /** The request record a target binds its body to, for tests that derive bad input from its members. */
+    public Optional<Class<?>> inputOf(String target) {
+        return Optional.ofNullable(routes.get(target)).<Class<?>>map(Route::input);
     }
 
     public ApiResponse dispatch(String requestId, String target, String contentType, String authorization,
@@ -87,11 +100,19 @@ public final class ApiRouter {
                 throw new AwsException("SerializationException", "The request body must be a JSON object.");
             }
             input = mapper.treeToValue(tree, route.input());
+        } catch (InvalidNullException e) {
+            throw new AwsException("SerializationException", "Member '" + path(e) + "' holds a null: lists and maps"
+                    + " take values only; leave the entry out instead.");
         } catch (MismatchedInputException e) {
             throw new AwsException("SerializationException", describe(e));
+        } catch (StreamConstraintsException e) {
+            throw new AwsException("SerializationException", e.getMessage().contains("nesting depth")
+                    ? "The request body nests deeper than " + mapper.getFactory().streamReadConstraints()
+                            .getMaxNestingDepth() + " levels."
+                    : "A number, string or member name in the request body is longer than allowed.");
         } catch (JsonProcessingException e) {
-            throw new AwsException("SerializationException", "Malformed JSON in request body: "
-                    + e.getOriginalMessage());
+            throw new AwsException("SerializationException", "Malformed JSON in request body" + where(e) + ": "
+                    + reason(e) + ".");
         } catch (java.io.IOException e) {
             throw new AwsException("SerializationException", "Unreadable request body: " + e.getMessage());
         }
@@ -103,14 +124,37 @@ public final class ApiRouter {
         }
     }
 
-    private static String describe(MismatchedInputException e) {
+    /** Where the parser stopped, as the client can find it in what it sent. */
+    private static String where(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    /** The parser's reason without its hints to Jackson users (feature names, source markers). */
+    private static String reason(JsonProcessingException e) {
+        String text = e.getOriginalMessage();
+        for (String hint : HINTS) {
+            int cut = text.indexOf(hint);
+            if (cut >= 0) {
+                text = text.substring(0, cut);
+            }
+        }
+        return text.replace("`", "").strip();
+    }
+
+    private static String path(MismatchedInputException e) {
         String path = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "(root)" : path;
+    }
+
+    private static String describe(MismatchedInputException e) {
+        String path = path(e);
         String expected = e.getTargetType() == null ? "another type" : simpleType(e.getTargetType());
         String got = e instanceof InvalidFormatException f && f.getValue() != null
                 ? " (got " + f.getValue().getClass().getSimpleName().toLowerCase(Locale.ROOT) + ")" : "";
-        return "Member '" + (path.isEmpty() ? "(root)" : path) + "' has the wrong type: expected " + expected + got + ".";
+        return "Member '" + path + "' has the wrong type: expected " + expected + got + ".";
     }
 
     private static String simpleType(Class<?> type) {

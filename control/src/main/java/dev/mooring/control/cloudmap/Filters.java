@@ -2,6 +2,7 @@ package dev.mooring.control.cloudmap;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -38,6 +39,16 @@ final class Filters {
                     + (expected > 0 ? "exactly " + expected : "at least one") + " value(s), not " + values.size() + ".");
         }
         return c;
+    }
+
+    /**
+     * Whether {@code item} passes every filter of a request. Filters are kept as a list rather than chained with
+     * {@link Predicate#and}, whose nesting grows one stack frame per filter and overflows on a long filter list.
+     */
+    static <F, T> Predicate<T> allOf(List<F> filters, Function<F, Predicate<T>> toTest) {
+        List<Predicate<T>> tests = (filters == null ? List.<F>of() : filters).stream()
+                .map(f -> toTest.apply(Input.required(f, "Filters[]"))).toList();
+        return item -> tests.stream().allMatch(t -> t.test(item));
     }
 
     /** A string test for EQ, IN and BEGINS_WITH. */

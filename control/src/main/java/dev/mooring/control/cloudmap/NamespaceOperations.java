@@ -158,10 +158,7 @@ final class NamespaceOperations {
     }
 
     ListNamespacesResponse list(RequestContext ctx, ListNamespacesRequest in) {
-        Predicate<Namespace> filter = n -> true;
-        for (NamespaceFilter f : in.filters() == null ? List.<NamespaceFilter>of() : in.filters()) {
-            filter = filter.and(predicate(Input.required(f, "Filters[]")));
-        }
+        Predicate<Namespace> filter = Filters.allOf(in.filters(), NamespaceOperations::predicate);
         CloudMapView view = state.read();
         Map<String, Long> counts = new HashMap<>();
         view.services(ctx.region()).forEach(s -> counts.merge(s.namespaceId(), 1L, Long::sum));

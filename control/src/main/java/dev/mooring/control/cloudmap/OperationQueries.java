@@ -49,10 +49,7 @@ final class OperationQueries {
     }
 
     ListOperationsResponse list(RequestContext ctx, ListOperationsRequest in) {
-        Predicate<CloudMapOperation> filter = o -> true;
-        for (OperationFilter f : in.filters() == null ? List.<OperationFilter>of() : in.filters()) {
-            filter = filter.and(predicate(Input.required(f, "Filters[]")));
-        }
+        Predicate<CloudMapOperation> filter = Filters.allOf(in.filters(), OperationQueries::predicate);
         Page<CloudMapOperation> page = Page.of(state.read().operations(ctx.region()).filter(filter),
                 CloudMapOperation::key, in.nextToken(), in.maxResults(), 100, 100, Input.INVALID);
         return new ListOperationsResponse(page.items().stream().map(o -> new OperationSummary(o.id(), o.status()))

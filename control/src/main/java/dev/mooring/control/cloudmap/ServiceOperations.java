@@ -247,10 +247,7 @@ final class ServiceOperations {
 
     ListServicesResponse list(RequestContext ctx, ListServicesRequest in) {
         CloudMapView view = state.read();
-        Predicate<CloudMapService> filter = s -> true;
-        for (ServiceFilter f : in.filters() == null ? List.<ServiceFilter>of() : in.filters()) {
-            filter = filter.and(predicate(ctx, view, Input.required(f, "Filters[]")));
-        }
+        Predicate<CloudMapService> filter = Filters.allOf(in.filters(), f -> predicate(ctx, view, f));
         Page<CloudMapService> page = Page.of(view.services(ctx.region()).filter(filter), CloudMapService::arn,
                 in.nextToken(), in.maxResults(), 100, 100, Input.INVALID);
         return new ListServicesResponse(page.items().stream().map(view::withCount).map(s -> new ServiceSummary(

@@ -33,9 +33,7 @@ final class ServiceOps {
         String name = Validation.require(in.serviceName(), "serviceName");
         Validation.name(name, "serviceName");
         Integer desired = Validation.require(in.desiredCount(), "desiredCount");
-        if (desired < 0) {
-            throw Errors.invalid("desiredCount " + desired + " is negative.");
-        }
+        Validation.desiredCount(desired);
         String strategy = in.schedulingStrategy() == null ? "REPLICA" : in.schedulingStrategy();
         if (!strategy.equals("REPLICA")) {
             throw new AwsException("UnsupportedFeatureException", "schedulingStrategy " + strategy
@@ -162,9 +160,7 @@ final class ServiceOps {
 
     Responses.ServiceResponse update(RequestContext ctx, Requests.UpdateService in) {
         String ref = Validation.require(in.service(), "service");
-        if (in.desiredCount() != null && in.desiredCount() < 0) {
-            throw Errors.invalid("desiredCount " + in.desiredCount() + " is negative.");
-        }
+        Validation.desiredCount(in.desiredCount());
         Validation.oneOf(in.propagateTags(), TaskTags.PROPAGATE_TAGS, "propagateTags");
         validateDeploymentConfiguration(in.deploymentConfiguration());
         TaskDefinition newTd = in.taskDefinition() == null ? null

@@ -52,8 +52,7 @@ final class TaskDefinitionOps {
         Validation.name(in.family(), "family");
         Validation.oneOf(in.networkMode(), NETWORK_MODES, "networkMode");
         Validation.tags(in.tags(), "tags");
-        Validation.taskCpu(in.cpu(), "cpu");
-        Validation.taskMemory(in.memory(), "memory");
+        Validation.taskSize(in.cpu(), in.memory(), "");
         List<ContainerDefinition> containers = Validation.require(in.containerDefinitions(), "containerDefinitions");
         if (containers.isEmpty()) {
             throw Errors.client("containerDefinitions is empty: a task definition needs at least one container.");

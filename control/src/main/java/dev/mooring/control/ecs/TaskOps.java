@@ -30,11 +30,10 @@ final class TaskOps {
         if (in.clientToken() != null && in.clientToken().length() > 64) {
             throw Errors.invalid("clientToken is longer than 64 characters.");
         }
-        TaskDefinition td = ecs.resolver().requireActiveTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
         if (in.overrides() != null) {
-            Validation.taskCpu(in.overrides().cpu(), "overrides.cpu");
-            Validation.taskMemory(in.overrides().memory(), "overrides.memory");
+            Validation.taskSize(in.overrides().cpu(), in.overrides().memory(), "overrides.");
         }
+        TaskDefinition td = ecs.resolver().requireActiveTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
         if (in.overrides() != null && in.overrides().containerOverrides() != null) {
             Set<String> names = td.containerDefinitions().stream().map(ContainerDefinition::name)
                     .collect(Collectors.toSet());

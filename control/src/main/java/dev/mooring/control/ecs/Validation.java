@@ -1,8 +1,10 @@
 package dev.mooring.control.ecs;
 
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,10 +16,11 @@ public final class Validation {
     private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]{0,63}");
     private static final Pattern DNS_NAME = Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,126}");
     private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
-    // bounded so that the number always fits the int the runtime turns it into
-    private static final Pattern CPU = Pattern.compile("\\d{1,9}|\\d{1,6}(\\.\\d+)? ?(?i:vcpu)");
-    private static final Pattern MEMORY = Pattern.compile("\\d{1,9}|\\d{1,6}(\\.\\d+)? ?(?i:gb)");
+    private static final Pattern CPU = Pattern.compile("(\\d+)|(\\d+(\\.\\d+)?) ?(?i:vcpu)");
+    private static final Pattern MEMORY = Pattern.compile("(\\d+)|(\\d+(\\.\\d+)?) ?(?i:gb)");
     public static final Set<String> APP_PROTOCOLS = Set.of("http", "http2", "grpc");
+    /** AWS's quota of tasks per service; more than one machine could ever run, and the scheduler's upper bound. */
+    public static final int MAX_DESIRED_COUNT = 5000;
 
     private Validation() {}
 
@@ -97,17 +100,34 @@ public final class Validation {
         }
     }
 
-    /** A task-level cpu, in a task definition or a RunTask override: CPU units or vCPUs. */
-    public static void taskCpu(String value, String member) {
-        if (value != null && !CPU.matcher(value).matches()) {
-            throw Errors.client(member + " '" + value + "' is not valid: give CPU units (1024) or vCPUs (1 vCPU).");
+    /**
+     * A task size as ECS takes it: CPU units (1024) or vCPUs (1 vCPU), memory as MiB (2048) or GB (2 GB). The
+     * amount must fit the whole number of units or MiB the runtime is handed, or the task could never launch.
+     */
+    public static void taskSize(String cpu, String memory, String at) {
+        if (cpu != null && !fits(CPU.matcher(cpu))) {
+            throw Errors.client(at + "cpu '" + cpu + "' is not valid: give CPU units (1024) or vCPUs (1 vCPU), at"
+                    + " most " + Integer.MAX_VALUE + " units.");
+        }
+        if (memory != null && !fits(MEMORY.matcher(memory))) {
+            throw Errors.client(at + "memory '" + memory + "' is not valid: give MiB (2048) or GB (2 GB), at most "
+                    + Integer.MAX_VALUE + " MiB.");
         }
     }
 
-    /** A task-level memory, in a task definition or a RunTask override: MiB or GB. */
-    public static void taskMemory(String value, String member) {
-        if (value != null && !MEMORY.matcher(value).matches()) {
-            throw Errors.client(member + " '" + value + "' is not valid: give MiB (2048) or GB (2 GB).");
+    private static boolean fits(Matcher m) {
+        if (!m.matches()) {
+            return false;
+        }
+        BigDecimal amount = m.group(1) != null ? new BigDecimal(m.group(1))
+                : new BigDecimal(m.group(2)).multiply(BigDecimal.valueOf(1024));
+        return amount.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
+    }
+
+    public static void desiredCount(Integer value) {
+        if (value != null && (value < 0 || value > MAX_DESIRED_COUNT)) {
+            throw Errors.invalid("desiredCount " + value + " is out of range: 0 to " + MAX_DESIRED_COUNT
+                    + " tasks per service.");
         }
     }
 

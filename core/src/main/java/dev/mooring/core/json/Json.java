@@ -1,6 +1,9 @@
 package dev.mooring.core.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -19,7 +22,9 @@ public final class Json {
     /**
      * awsJson1_1 conventions (service-connect-spec §1.3): absent members are omitted, timestamps are epoch seconds
      * (fractional), members a newer client sends are ignored, and a member of the wrong JSON type is an error rather
-     * than silently coerced.
+     * than silently coerced. A body is one JSON value with each member at most once: trailing content or a repeated
+     * member is malformed, not something to guess about (which copy would win?). ECS and Cloud Map lists and maps are
+     * dense, so a null inside one is refused here rather than met as a null element deep in an operation.
      */
     public static JsonMapper wire(PropertyNamingStrategy naming) {
         JsonMapper mapper = JsonMapper.builder()
@@ -32,6 +37,9 @@ public final class Json {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
                 .build();
         for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean,
                 LogicalType.Textual}) {
