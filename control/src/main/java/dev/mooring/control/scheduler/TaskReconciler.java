@@ -17,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drives every task toward its desired status: launches what should run, stops what should stop (after taking it
@@ -24,6 +26,7 @@ import java.util.Optional;
  * tasks, releases stopped tasks from the runtime and forgets them an hour later, as ECS does.
  */
 public final class TaskReconciler {
+    private static final Logger log = LoggerFactory.getLogger(TaskReconciler.class);
     /** How long a STOPPED task stays visible (ECS: "at least one hour"). */
     static final Duration STOPPED_RETENTION = Duration.ofHours(1);
 
@@ -48,7 +51,7 @@ public final class TaskReconciler {
         Instant now = clock.instant();
         List<Change> changes = new ArrayList<>();
         for (StoredTask stored : ecs.tables().tasks().all()) {
-            Change c = reconcile(stored, now);
+            Change c = isolated(stored, now);
             if (c != null) {
                 changes.add(c);
             }
@@ -75,6 +78,25 @@ public final class TaskReconciler {
                 }
                 return null;
             });
+        }
+    }
+
+    /**
+     * One task's step, kept from stalling every other task when it fails: a task that cannot be handed to the
+     * runtime stops with TaskFailedToStart and the reason, anything else is logged and retried on the next pass.
+     */
+    private Change isolated(StoredTask stored, Instant now) {
+        try {
+            return reconcile(stored, now);
+        } catch (RuntimeException e) {
+            Task t = stored.task();
+            log.error("reconciling task {} failed", t.taskArn(), e);
+            if (Task.PROVISIONING.equals(t.lastStatus()) && runtime.observe(t.taskId()).isEmpty()) {
+                Task stopped = stoppedWithout(t, "TaskFailedToStart", "Mooring could not start this task: "
+                        + e.getMessage(), now);
+                return new Change(stored, stored.with(stopped.toBuilder().version(t.version() + 1).build()), null);
+            }
+            return null;
         }
     }
 
