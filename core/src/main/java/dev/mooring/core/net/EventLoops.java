@@ -9,12 +9,9 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
@@ -35,10 +32,6 @@ public final class EventLoops {
 
     public static Class<? extends ServerChannel> serverChannel() {
         return nativeTransport() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    }
-
-    public static Class<? extends SocketChannel> socketChannel() {
-        return nativeTransport() ? EpollSocketChannel.class : NioSocketChannel.class;
     }
 
     public static Class<? extends DatagramChannel> datagramChannel() {
