@@ -199,11 +199,12 @@ public final class ImageCatalog {
             #   redis                     a real redis-server on the container port (first port mapping, else 6379),
             #                             bound to 0.0.0.0, protected mode off, no persistence; the machine's
             #                             redis-server if installed, else the one Mooring ships
-            #   postgres [init=FILE...]   a real PostgreSQL (/usr/lib/postgresql/<version>/bin) on the container port
-            #                             (else 5432), with a data directory of the task's own, trusting the task
-            #                             network; honours POSTGRES_USER, POSTGRES_PASSWORD and POSTGRES_DB like the
-            #                             official image, then runs each FILE (.sql or .sh; relative paths are in the
-            #                             state directory) once
+            #   postgres [init=FILE...]   a real PostgreSQL on the container port (else 5432): the machine's
+            #                             (/usr/lib/postgresql/<version>/bin), else the binaries Mooring ships, with
+            #                             a data directory of the task's own, trusting the task network; honours
+            #                             POSTGRES_USER, POSTGRES_PASSWORD and POSTGRES_DB like the official image,
+            #                             then runs each FILE (.sql or .sh; relative paths are in the state
+            #                             directory) once, with psql (the machine's when Mooring's server is used)
             #
             # Every container runs in its task's network namespace as an unprivileged user (nobody unless the
             # container definition's 'user' says otherwise), with HOME set to a private directory.

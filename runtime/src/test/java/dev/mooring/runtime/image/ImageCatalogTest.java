@@ -97,11 +97,4 @@ class ImageCatalogTest {
                 "198.18.0.0/16");
         assertThat(pg.argv()).contains("5432", "198.18.0.0/16", state.resolve("pgdata").toString());
     }
-
-    @Test
-    void missingPostgresSaysWhatToInstall() {
-        Binaries none = new Binaries(state, state.resolve("no-such-dir"));
-        assertThatThrownBy(none::postgresBin).isInstanceOf(ImageException.class)
-                .hasMessageContaining("apt-get install postgresql");
-    }
 }
