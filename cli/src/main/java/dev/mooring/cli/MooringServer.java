@@ -67,7 +67,8 @@ public final class MooringServer implements AutoCloseable {
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (RuntimeException | Error | InterruptedException e) {
+            // whatever was started (a bridge, tasks' namespaces) must not outlive a server that failed to start
             close();
             throw e;
         }

@@ -10,6 +10,7 @@ import dev.mooring.control.runtime.ContainerLaunch.Port;
 import dev.mooring.control.runtime.TaskLaunch;
 import dev.mooring.control.runtime.TaskObservation;
 import dev.mooring.runtime.logs.LogStream;
+import dev.mooring.runtime.net.Host;
 import dev.mooring.runtime.net.NetworkConfig;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,15 +42,17 @@ class ProcessRuntimeTest {
     @TempDir
     static Path state;
     static ProcessRuntime runtime;
+    /** The first three octets of the test's /24, with the dot. */
+    static String subnet;
 
     @BeforeAll
     static void start() throws Exception {
         assertThat(ProcessHandle.current().info().user()).as("the process runtime needs root").contains("root");
         assertThat(Path.of(PYTHON)).as("tests run servers with Debian's python3").isExecutable();
-        int n = ThreadLocalRandom.current().nextInt(64, 250);
         // a bridge and a /24 of our own, so this test runs beside any other Mooring on the machine
-        runtime = ProcessRuntime.create(state, new NetworkConfig("mrt" + ProcessHandle.current().pid() % 100000,
-                "198.18." + n + ".0/24", state, null));
+        NetworkConfig net = Host.uniqueConfig(state, "mrt");
+        subnet = net.cidr().substring(0, net.cidr().lastIndexOf('.') + 1);
+        runtime = ProcessRuntime.create(state, net);
     }
 
     @AfterAll
@@ -97,7 +100,7 @@ class ProcessRuntimeTest {
                 + "http.server.SimpleHTTPRequestHandler, port=8080, bind='0.0.0.0')";
         String id = launch(container("web", "mooring/exec", List.of(PYTHON, "-c", script)));
         TaskObservation t = awaitStatus(id, "RUNNING");
-        assertThat(t.privateIpv4()).startsWith("198.18.");
+        assertThat(t.privateIpv4()).startsWith(subnet);
         HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create("http://" + t.privateIpv4() + ":8080/ps.txt");
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->

@@ -11,6 +11,7 @@ import dev.mooring.control.runtime.TaskLaunch;
 import dev.mooring.control.runtime.TaskObservation;
 import dev.mooring.runtime.image.Binaries;
 import dev.mooring.runtime.image.ImageCatalog;
+import dev.mooring.runtime.net.Host;
 import dev.mooring.runtime.net.NetworkConfig;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -32,9 +33,7 @@ class ShippedPostgresRuntimeTest {
     void yelbDbRunsOnTheShippedPostgresWhenTheMachineHasNone() throws Exception {
         assertThat(ProcessHandle.current().info().user()).as("the process runtime needs root").contains("root");
         assertThat(PSQL).as("the test queries the database with Debian's psql").isExecutable();
-        int n = ThreadLocalRandom.current().nextInt(64, 250);
-        NetworkConfig net = new NetworkConfig("mzk" + ProcessHandle.current().pid() % 100000,
-                "198.18." + n + ".0/24", state, null);
+        NetworkConfig net = Host.uniqueConfig(state, "mzk");
         Path root = ProcessRuntime.taskRoot(state, net);
         Binaries shippedOnly = new Binaries(root, state.resolve("no-postgresql"));
         try (ProcessRuntime runtime = ProcessRuntime.create(state, net, ImageCatalog.open(state, shippedOnly))) {

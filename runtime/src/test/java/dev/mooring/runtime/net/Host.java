@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /** What the root-only tests need from the machine, asserted rather than assumed, and commands to look at it. */
-final class Host {
+public final class Host {
     static final Path PYTHON = Path.of("/usr/bin/python3");
 
     private Host() {}
@@ -31,9 +31,22 @@ final class Host {
      * and other engineers' tests. 198.19.0.0/16 is the other half of the benchmarking range 198.18.0.0/15.
      */
     static NetworkConfig uniqueConfig(Path stateDir) {
+        return uniqueConfig(stateDir, "mtest");
+    }
+
+    /** The same for any runtime test: a bridge named {@code prefix} + 8 hex digits, a /24 no route uses yet. */
+    public static NetworkConfig uniqueConfig(Path stateDir, String bridgePrefix) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String bridge = "mtest" + HexFormat.of().toHexDigits(random.nextInt());
-        return new NetworkConfig(bridge, "198.19." + random.nextInt(256) + ".0/24", stateDir, null);
+        String routes = run(List.of("ip", "-o", "-4", "route", "show", "table", "all"));
+        List<Integer> free = new ArrayList<>();
+        for (int n = 1; n < 255; n++) {
+            if (!routes.contains("198.19." + n + ".")) {
+                free.add(n);
+            }
+        }
+        assertThat(free).as("a free /24 in 198.19.0.0/16").isNotEmpty();
+        String bridge = bridgePrefix + HexFormat.of().toHexDigits(random.nextInt());
+        return new NetworkConfig(bridge, "198.19." + free.get(random.nextInt(free.size())) + ".0/24", stateDir, null);
     }
 
     static String run(List<String> argv) {
