@@ -1,6 +1,7 @@
 package dev.mooring.control.ecs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 
@@ -8,21 +9,21 @@ import java.util.Map;
  * A container of a task definition with every member of the current ECS model (spec §2.2 "ContainerDefinition"),
  * so that what a client registers is echoed back. Members Mooring does not act on are opaque JSON.
  */
-public record ContainerDefinition(String name, String image, JsonNode repositoryCredentials, Integer cpu,
+public record ContainerDefinition(String name, String image, ObjectNode repositoryCredentials, Integer cpu,
                                   Integer memory, Integer memoryReservation, List<String> links,
-                                  List<PortMapping> portMappings, Boolean essential, JsonNode restartPolicy,
+                                  List<PortMapping> portMappings, Boolean essential, ObjectNode restartPolicy,
                                   List<String> entryPoint, List<String> command, List<KeyValuePair> environment,
-                                  JsonNode environmentFiles, JsonNode mountPoints, JsonNode volumesFrom,
-                                  JsonNode linuxParameters, JsonNode secrets, List<ContainerDependency> dependsOn,
+                                  ArrayNode environmentFiles, ArrayNode mountPoints, ArrayNode volumesFrom,
+                                  ObjectNode linuxParameters, ArrayNode secrets, List<ContainerDependency> dependsOn,
                                   Integer startTimeout, Integer stopTimeout, String versionConsistency,
                                   String hostname, String user, String workingDirectory, Boolean disableNetworking,
                                   Boolean privileged, Boolean readonlyRootFilesystem, List<String> dnsServers,
                                   List<String> dnsSearchDomains, List<HostEntry> extraHosts,
                                   List<String> dockerSecurityOptions, Boolean interactive, Boolean pseudoTerminal,
-                                  Map<String, String> dockerLabels, JsonNode ulimits,
+                                  Map<String, String> dockerLabels, ArrayNode ulimits,
                                   LogConfiguration logConfiguration, HealthCheck healthCheck,
-                                  JsonNode systemControls, JsonNode resourceRequirements,
-                                  JsonNode firelensConfiguration, List<String> credentialSpecs) {
+                                  ArrayNode systemControls, ArrayNode resourceRequirements,
+                                  ObjectNode firelensConfiguration, List<String> credentialSpecs) {
 
     public record PortMapping(Integer containerPort, Integer hostPort, String protocol, String name,
                               String appProtocol, String containerPortRange) {}
@@ -34,7 +35,7 @@ public record ContainerDefinition(String name, String image, JsonNode repository
 
     public record HostEntry(String hostname, String ipAddress) {}
 
-    public record LogConfiguration(String logDriver, Map<String, String> options, JsonNode secretOptions) {}
+    public record LogConfiguration(String logDriver, Map<String, String> options, ArrayNode secretOptions) {}
 
     /** What AWS fills in on registration: essential defaults to true, cpu to 0, port protocol to tcp. */
     public ContainerDefinition withDefaults(boolean hostPortIsContainerPort) {

@@ -1,6 +1,7 @@
 package dev.mooring.control.ecs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mooring.control.ecs.Service.DeploymentConfiguration;
 import dev.mooring.control.ecs.Service.ServiceRegistry;
 import java.util.List;
@@ -9,11 +10,11 @@ import java.util.List;
 public final class Requests {
     private Requests() {}
 
-    public record CreateCluster(String clusterName, List<Tag> tags, JsonNode settings, JsonNode configuration,
-                                List<String> capacityProviders, JsonNode defaultCapacityProviderStrategy,
+    public record CreateCluster(String clusterName, List<Tag> tags, ArrayNode settings, ObjectNode configuration,
+                                List<String> capacityProviders, ArrayNode defaultCapacityProviderStrategy,
                                 Cluster.ServiceConnectDefaults serviceConnectDefaults) {}
 
-    public record UpdateCluster(String cluster, JsonNode settings, JsonNode configuration,
+    public record UpdateCluster(String cluster, ArrayNode settings, ObjectNode configuration,
                                 Cluster.ServiceConnectDefaults serviceConnectDefaults) {}
 
     public record DeleteCluster(String cluster) {}
@@ -24,11 +25,11 @@ public final class Requests {
 
     public record RegisterTaskDefinition(String family, String taskRoleArn, String executionRoleArn,
                                          String networkMode, List<ContainerDefinition> containerDefinitions,
-                                         JsonNode volumes, JsonNode placementConstraints,
+                                         ArrayNode volumes, ArrayNode placementConstraints,
                                          List<String> requiresCompatibilities, String cpu, String memory,
-                                         List<Tag> tags, String pidMode, String ipcMode, JsonNode proxyConfiguration,
-                                         JsonNode inferenceAccelerators, JsonNode ephemeralStorage,
-                                         JsonNode runtimePlatform, Boolean enableFaultInjection) {}
+                                         List<Tag> tags, String pidMode, String ipcMode, ObjectNode proxyConfiguration,
+                                         ArrayNode inferenceAccelerators, ObjectNode ephemeralStorage,
+                                         ObjectNode runtimePlatform, Boolean enableFaultInjection) {}
 
     public record TaskDefinitionRef(String taskDefinition, List<String> include) {}
 
@@ -38,23 +39,23 @@ public final class Requests {
     public record ListTaskDefinitionFamilies(String familyPrefix, String status, String nextToken,
                                              Integer maxResults) {}
 
-    public record CreateService(String cluster, String serviceName, String taskDefinition, JsonNode loadBalancers,
+    public record CreateService(String cluster, String serviceName, String taskDefinition, ArrayNode loadBalancers,
                                 List<ServiceRegistry> serviceRegistries, Integer desiredCount, String clientToken,
-                                String launchType, JsonNode capacityProviderStrategy, String platformVersion,
+                                String launchType, ArrayNode capacityProviderStrategy, String platformVersion,
                                 String role, DeploymentConfiguration deploymentConfiguration,
-                                JsonNode placementConstraints, JsonNode placementStrategy,
-                                JsonNode networkConfiguration, Integer healthCheckGracePeriodSeconds,
-                                String schedulingStrategy, JsonNode deploymentController, List<Tag> tags,
+                                ArrayNode placementConstraints, ArrayNode placementStrategy,
+                                ObjectNode networkConfiguration, Integer healthCheckGracePeriodSeconds,
+                                String schedulingStrategy, ObjectNode deploymentController, List<Tag> tags,
                                 Boolean enableECSManagedTags, String propagateTags, Boolean enableExecuteCommand,
                                 ServiceConnectConfiguration serviceConnectConfiguration,
                                 String availabilityZoneRebalancing) {}
 
     public record UpdateService(String cluster, String service, Integer desiredCount, String taskDefinition,
-                                JsonNode capacityProviderStrategy, DeploymentConfiguration deploymentConfiguration,
-                                JsonNode networkConfiguration, JsonNode placementConstraints,
-                                JsonNode placementStrategy, String platformVersion, Boolean forceNewDeployment,
+                                ArrayNode capacityProviderStrategy, DeploymentConfiguration deploymentConfiguration,
+                                ObjectNode networkConfiguration, ArrayNode placementConstraints,
+                                ArrayNode placementStrategy, String platformVersion, Boolean forceNewDeployment,
                                 Integer healthCheckGracePeriodSeconds, Boolean enableExecuteCommand,
-                                Boolean enableECSManagedTags, JsonNode loadBalancers, String propagateTags,
+                                Boolean enableECSManagedTags, ArrayNode loadBalancers, String propagateTags,
                                 List<ServiceRegistry> serviceRegistries,
                                 ServiceConnectConfiguration serviceConnectConfiguration) {}
 
@@ -68,10 +69,10 @@ public final class Requests {
     public record ListServicesByNamespace(String namespace, String nextToken, Integer maxResults) {}
 
     public record RunTask(String cluster, String taskDefinition, Integer count, String group, String launchType,
-                          JsonNode networkConfiguration, Task.TaskOverride overrides, String platformVersion,
+                          ObjectNode networkConfiguration, Task.TaskOverride overrides, String platformVersion,
                           String startedBy, List<Tag> tags, Boolean enableExecuteCommand,
-                          Boolean enableECSManagedTags, String propagateTags, JsonNode capacityProviderStrategy,
-                          JsonNode placementConstraints, JsonNode placementStrategy, String referenceId,
+                          Boolean enableECSManagedTags, String propagateTags, ArrayNode capacityProviderStrategy,
+                          ArrayNode placementConstraints, ArrayNode placementStrategy, String referenceId,
                           String clientToken) {}
 
     public record StopTask(String cluster, String task, String reason) {}

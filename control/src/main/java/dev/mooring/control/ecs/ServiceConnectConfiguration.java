@@ -1,6 +1,7 @@
 package dev.mooring.control.ecs;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  */
 public record ServiceConnectConfiguration(Boolean enabled, String namespace, List<ServiceConnectService> services,
                                           ContainerDefinition.LogConfiguration logConfiguration,
-                                          JsonNode accessLogConfiguration) {
+                                          ObjectNode accessLogConfiguration) {
 
     public boolean isEnabled() {
         return Boolean.TRUE.equals(enabled);
@@ -21,7 +22,7 @@ public record ServiceConnectConfiguration(Boolean enabled, String namespace, Lis
 
     public record ServiceConnectService(String portName, String discoveryName,
                                         List<ClientAlias> clientAliases, Integer ingressPortOverride,
-                                        JsonNode timeout, JsonNode tls) {
+                                        ObjectNode timeout, ObjectNode tls) {
 
         /** The Cloud Map service name: discoveryName, else portName (spec §4.1). */
         public String effectiveDiscoveryName() {
@@ -29,7 +30,7 @@ public record ServiceConnectConfiguration(Boolean enabled, String namespace, Lis
         }
     }
 
-    public record ClientAlias(Integer port, String dnsName, JsonNode testTrafficRules) {}
+    public record ClientAlias(Integer port, String dnsName, ObjectNode testTrafficRules) {}
 
     /** Deployment.serviceConnectResources: discoveryArn is the Cloud Map service ARN (spec §4.3). */
     public record Resource(String discoveryName, String discoveryArn) {}
