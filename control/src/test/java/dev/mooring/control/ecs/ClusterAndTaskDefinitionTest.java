@@ -4,15 +4,10 @@ import static dev.mooring.control.ecs.EcsTestSupport.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.mooring.control.MooringFixture;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
@@ -30,23 +25,7 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionFamilyStatus;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import software.amazon.awssdk.services.ecs.model.Ulimit;
 
-class ClusterAndTaskDefinitionTest {
-    @TempDir
-    Path dir;
-    MooringFixture mooring;
-    EcsClient ecs;
-
-    @BeforeEach
-    void start() {
-        mooring = new MooringFixture(dir);
-        ecs = mooring.ecs();
-    }
-
-    @AfterEach
-    void stop() {
-        mooring.close();
-    }
-
+class ClusterAndTaskDefinitionTest extends EcsTestBase {
     @Test
     void clusterLifecycle() {
         Cluster created = ecs.createCluster(b -> b.clusterName("prod").tags(Tag.builder().key("team").value("a")

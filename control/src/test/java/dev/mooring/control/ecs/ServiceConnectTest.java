@@ -6,17 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mooring.control.MooringFixture;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -24,25 +19,14 @@ import software.amazon.awssdk.services.ecs.model.ServiceConnectClientAlias;
 import software.amazon.awssdk.services.ecs.model.ServiceConnectService;
 import software.amazon.awssdk.services.ecs.model.ServiceRegistry;
 
-class ServiceConnectTest {
-    @TempDir
-    Path dir;
-    MooringFixture mooring;
-    EcsClient ecs;
+class ServiceConnectTest extends EcsTestBase {
     String namespaceArn;
 
     @BeforeEach
     void start() {
-        mooring = new MooringFixture(dir);
-        ecs = mooring.ecs();
         namespaceArn = ecs.createCluster(b -> b.clusterName("apps").serviceConnectDefaults(d -> d
                 .namespace("internal"))).cluster().serviceConnectDefaults().namespace();
         registerWeb(ecs, "db", "http", 8080);
-    }
-
-    @AfterEach
-    void stop() {
-        mooring.close();
     }
 
     private static ServiceConnectService scService(String portName, String discoveryName, Integer aliasPort,

@@ -5,17 +5,12 @@ import static dev.mooring.control.ecs.EcsTestSupport.registerWeb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.mooring.control.MooringFixture;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -23,23 +18,11 @@ import software.amazon.awssdk.services.ecs.model.ServiceEvent;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.waiters.EcsWaiter;
 
-class ServiceSchedulingTest {
-    @TempDir
-    Path dir;
-    MooringFixture mooring;
-    EcsClient ecs;
-
+class ServiceSchedulingTest extends EcsTestBase {
     @BeforeEach
     void start() {
-        mooring = new MooringFixture(dir);
-        ecs = mooring.ecs();
         ecs.createCluster(b -> b.clusterName("apps"));
         registerWeb(ecs, "web", "http", 8080);
-    }
-
-    @AfterEach
-    void stop() {
-        mooring.close();
     }
 
     private Service describe(String name) {

@@ -5,40 +5,23 @@ import static dev.mooring.control.ecs.EcsTestSupport.registerWeb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.mooring.control.MooringFixture;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.PropagateTags;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskField;
 
 /** Tags tasks get at launch: their own, propagated from the service or task definition, and ECS managed tags. */
-class TaskTagsTest {
-    @TempDir
-    Path dir;
-    MooringFixture mooring;
-    EcsClient ecs;
-
+class TaskTagsTest extends EcsTestBase {
     @BeforeEach
     void start() {
-        mooring = new MooringFixture(dir);
-        ecs = mooring.ecs();
         ecs.createCluster(b -> b.clusterName("apps"));
         registerWeb(ecs, "web", "http", 8080);
         String td = ecs.describeTaskDefinition(b -> b.taskDefinition("web")).taskDefinition().taskDefinitionArn();
         ecs.tagResource(b -> b.resourceArn(td).tags(tag("layer", "frontend")));
-    }
-
-    @AfterEach
-    void stop() {
-        mooring.close();
     }
 
     private static Tag tag(String key, String value) {

@@ -5,37 +5,20 @@ import static dev.mooring.control.ecs.EcsTestSupport.registerWeb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.mooring.control.MooringFixture;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.Task;
 
-class TaskTest {
-    @TempDir
-    Path dir;
-    MooringFixture mooring;
-    EcsClient ecs;
-
+class TaskTest extends EcsTestBase {
     @BeforeEach
     void start() {
-        mooring = new MooringFixture(dir);
-        ecs = mooring.ecs();
         ecs.createCluster(b -> b.clusterName("jobs"));
         registerWeb(ecs, "web", "http", 8080);
-    }
-
-    @AfterEach
-    void stop() {
-        mooring.close();
     }
 
     private Task describe(String arn) {
