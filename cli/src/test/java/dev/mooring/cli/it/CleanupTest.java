@@ -9,6 +9,8 @@ import static dev.mooring.cli.it.RealMooring.taskId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mooring.runtime.net.Host;
+import dev.mooring.runtime.net.NetworkConfig;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +49,9 @@ class CleanupTest {
     @Test
     void theNextServerRemovesWhatAKilledOneLeft() throws Exception {
         RealMooring.requireRootAndTools();
-        String bridge = RealMooring.uniqueBridge();
-        String cidr = RealMooring.uniqueCidr();
+        NetworkConfig net = Host.uniqueConfig(stateDir, "mit");
+        String bridge = net.bridge();
+        String cidr = net.cidr();
         Path out = scratch.resolve("crashing-server.log");
         String java = ProcessHandle.current().info().command().orElseThrow();
         Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
@@ -96,7 +99,7 @@ class CleanupTest {
 
     private static Footprint footprint(String bridge, String taskId) {
         String netns = netns(taskId);
-        List<String> veths = RealMooring.run(List.of("ip", "-o", "link", "show", "master", bridge)).lines()
+        List<String> veths = Host.run(List.of("ip", "-o", "link", "show", "master", bridge)).lines()
                 .map(l -> l.split(":\\s+")[1].split("@")[0]).toList();
         assertThat(netnsNames()).contains(netns);
         assertThat(veths).as("the task's veth on %s", bridge).isNotEmpty();

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mooring.cli.MooringServer;
+import dev.mooring.runtime.net.Host;
+import dev.mooring.runtime.net.NetworkConfig;
 import dev.mooring.runtime.logs.LogStream;
 import dev.mooring.runtime.logs.LogStreams;
 import java.io.IOException;
@@ -13,18 +15,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -69,7 +67,8 @@ final class RealMooring implements AutoCloseable {
     /** A server on a fresh bridge and /24; fails (never skips) when the machine cannot run real tasks. */
     static RealMooring start(Path stateDir) throws InterruptedException {
         requireRootAndTools();
-        return start(stateDir, uniqueBridge(), uniqueCidr());
+        NetworkConfig net = Host.uniqueConfig(stateDir, "mit");
+        return start(stateDir, net.bridge(), net.cidr());
     }
 
     /** A server on a given bridge and CIDR, e.g. where a killed server left its tasks. */
@@ -78,29 +77,11 @@ final class RealMooring implements AutoCloseable {
     }
 
     static void requireRootAndTools() {
-        assertThat(run(List.of("id", "-u")).strip()).as("real tasks need root (CI runs as root)").isEqualTo("0");
+        assertThat(Host.run(List.of("id", "-u")).strip()).as("real tasks need root (CI runs as root)").isEqualTo("0");
         for (String tool : List.of(PYTHON, "/usr/bin/dig", "/usr/bin/psql", "/usr/bin/setpriv")) {
             assertThat(Path.of(tool)).as("%s is needed by these tests (./mooring test installs dig)", tool)
                     .isExecutable();
         }
-    }
-
-    /** "mit" and 8 hex digits: a valid bridge name that is not shaped like a task veth. */
-    static String uniqueBridge() {
-        return "mit" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    }
-
-    /** A /24 of 198.19.0.0/16 (the other half of the 198.18.0.0/15 range) no route on this machine uses yet. */
-    static String uniqueCidr() {
-        String routes = run(List.of("ip", "-o", "-4", "route", "show", "table", "all"));
-        List<Integer> free = new ArrayList<>();
-        for (int n = 1; n < 255; n++) {
-            if (!routes.contains("198.19." + n + ".")) {
-                free.add(n);
-            }
-        }
-        assertThat(free).as("a free /24 in 198.19.0.0/16").isNotEmpty();
-        return "198.19." + free.get(ThreadLocalRandom.current().nextInt(free.size())) + ".0/24";
     }
 
     static EcsClient ecsClient(URI endpoint) {
@@ -168,7 +149,7 @@ final class RealMooring implements AutoCloseable {
 
     /** The A records Mooring's DNS answers for a name, asked with dig at the gateway. */
     List<String> dig(String name) {
-        String out = run(List.of("dig", "@" + gateway(), "-p", "53", name, "A", "+short", "+time=2", "+tries=1"));
+        String out = Host.run(List.of("dig", "@" + gateway(), "-p", "53", name, "A", "+short", "+time=2", "+tries=1"));
         return out.lines().map(String::strip).filter(l -> !l.isEmpty()).sorted().toList();
     }
 
@@ -256,12 +237,12 @@ final class RealMooring implements AutoCloseable {
 
     /** Host PIDs of the processes in a task's network namespace. */
     static List<Long> netnsPids(String netns) {
-        return run(List.of("ip", "netns", "pids", netns)).lines().map(String::strip).filter(l -> !l.isEmpty())
+        return Host.run(List.of("ip", "netns", "pids", netns)).lines().map(String::strip).filter(l -> !l.isEmpty())
                 .map(Long::valueOf).toList();
     }
 
     static List<String> netnsNames() {
-        return run(List.of("ip", "netns", "list")).lines().map(l -> l.split("\\s+")[0]).toList();
+        return Host.run(List.of("ip", "netns", "list")).lines().map(l -> l.split("\\s+")[0]).toList();
     }
 
     static boolean linkExists(String name) {
@@ -275,22 +256,6 @@ final class RealMooring implements AutoCloseable {
             return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    static String run(List<String> argv) {
-        try {
-            Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("%s finished", argv).isTrue();
-            assertThat(process.exitValue()).as("exit code of %s, output: %s", argv, out).isZero();
-            return out;
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + argv, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 

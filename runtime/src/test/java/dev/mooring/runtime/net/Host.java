@@ -49,9 +49,11 @@ public final class Host {
         return new NetworkConfig(bridge, "198.19." + free.get(random.nextInt(free.size())) + ".0/24", stateDir, null);
     }
 
-    static String run(List<String> argv) {
+    /** Runs a command to completion, asserting it succeeded; its output. */
+    public static String run(List<String> argv) {
         try {
             Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            process.getOutputStream().close();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("%s finished", argv).isTrue();
             assertThat(process.exitValue()).as("exit code of %s, output: %s", argv, out).isZero();
