@@ -24,7 +24,7 @@ public record Cluster(String clusterArn, String clusterName, JsonNode configurat
     public record ServiceConnectDefaults(String namespace) {}
 
     public Cluster withStatus(String newStatus) {
-        return new Cluster(clusterArn, clusterName, configuration, newStatus, null, null, null, null, statistics,
+        return new Cluster(clusterArn, clusterName, configuration, newStatus, null, null, null, null, null,
                 null, settings, capacityProviders, defaultCapacityProviderStrategy, attachments, attachmentsStatus,
                 serviceConnectDefaults);
     }

@@ -43,8 +43,9 @@ final class ClusterOps {
             }
             Cluster.ServiceConnectDefaults defaults = in.serviceConnectDefaults() == null ? null
                     : resolveDefaults(tx, ctx, in.serviceConnectDefaults().namespace());
+            // counts and statistics are computed when answering, never stored
             Cluster created = new Cluster(arn, name, in.configuration(), Cluster.ACTIVE, null, null, null, null,
-                    List.of(), null, in.settings(), in.capacityProviders() == null ? List.of()
+                    null, null, in.settings(), in.capacityProviders() == null ? List.of()
                     : in.capacityProviders(), in.defaultCapacityProviderStrategy(), null, null, defaults);
             tx.put(ecs.tables().clusters(), created);
             tx.delete(ecs.tables().tags(), arn);
@@ -85,7 +86,7 @@ final class ClusterOps {
             }
             Cluster updated = new Cluster(c.clusterArn(), c.clusterName(),
                     in.configuration() != null ? in.configuration() : c.configuration(), c.status(), null, null,
-                    null, null, c.statistics(), null, in.settings() != null ? in.settings() : c.settings(),
+                    null, null, null, null, in.settings() != null ? in.settings() : c.settings(),
                     c.capacityProviders(), c.defaultCapacityProviderStrategy(), c.attachments(),
                     c.attachmentsStatus(), defaults);
             tx.put(ecs.tables().clusters(), updated);
