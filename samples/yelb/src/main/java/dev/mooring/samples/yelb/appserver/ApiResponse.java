@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * What an endpoint answers: the status, the headers Sinatra would send (in its order), and the body's bytes.
  */
-public record ApiResponse(int status, Map<String, String> headers, byte[] body) {
+record ApiResponse(int status, Map<String, String> headers, byte[] body) {
     public ApiResponse {
         headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         body = body.clone();
@@ -15,10 +15,6 @@ public record ApiResponse(int status, Map<String, String> headers, byte[] body) 
 
     static ApiResponse of(int status, Map<String, String> headers, String body) {
         return new ApiResponse(status, headers, body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
     }
 
     @Override

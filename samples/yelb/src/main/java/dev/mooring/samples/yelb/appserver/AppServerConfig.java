@@ -63,7 +63,7 @@ public record AppServerConfig(int port, String dbHost, int dbPort, String redisH
         return fallback;
     }
 
-    static int intVar(Map<String, String> env, String name, int fallback) {
+    private static int intVar(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;

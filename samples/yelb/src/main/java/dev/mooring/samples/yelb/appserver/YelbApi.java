@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
  * builds them, by concatenating strings (note the spacing, and the bare hostname of {@code /api/hostname}), not by
  * a JSON serializer: clients and load-balancer health checks see the same bytes as from the Ruby image.
  */
-public final class YelbApi {
+final class YelbApi {
     static final String JSON = "application/json";
     // Sinatra's default and the type of its error pages: text/* gets a charset
     static final String HTML = "text/html;charset=utf-8";
@@ -23,7 +23,7 @@ public final class YelbApi {
 
     /** Where a failed backend call is reported: the container log, as Sinatra's dump_errors does. */
     @FunctionalInterface
-    public interface ErrorLog {
+    interface ErrorLog {
         void failed(String method, String path, Exception cause);
     }
 
@@ -37,7 +37,7 @@ public final class YelbApi {
     /**
      * @param path the request path without the query string, as Sinatra routes it
      */
-    public ApiResponse handle(String method, String path) {
+    ApiResponse handle(String method, String path) {
         if (method.equals("OPTIONS")) {
             return options();
         }
