@@ -11,7 +11,7 @@ cp="$here/target/mooring-sample-yelb-0.1.0-SNAPSHOT.jar:$here/target/lib/*"
 [ -f "${cp%%:*}" ] || { echo "build the sample first: mvn -pl samples/yelb -am package -DskipTests" >&2; exit 1; }
 command -v hey >/dev/null || { echo "needs hey" >&2; exit 1; }
 small=(-Xmx32m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m
-       -XX:MaxMetaspaceSize=64m -Xshare:auto)
+       -XX:MaxMetaspaceSize=64m -XX:-UsePerfData)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT

@@ -1,13 +1,49 @@
 package dev.mooring.samples.yelb;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 /** Helpers shared by the two servers, which both use the JDK's HTTP server. */
 public final class HttpExchanges {
     private HttpExchanges() {}
+
+    /**
+     * A server on the address that runs each exchange on a virtual thread of its own (the handlers block), or an
+     * error that says why the port could not be had.
+     */
+    public static HttpServer listen(InetSocketAddress address, int backlog) throws IOException {
+        HttpServer server;
+        try {
+            server = HttpServer.create(address, backlog);
+        } catch (BindException e) {
+            throw new BindException("cannot listen on port " + address.getPort() + ": " + e.getMessage()
+                    + privilegedPortHint(address.getPort()));
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        return server;
+    }
+
+    // nginx in the image binds 80 as root; here the container runs as an unprivileged user
+    private static String privilegedPortHint(int port) {
+        try {
+            // line by line: a whole-file read of a numeric sysctl can come back truncated
+            int firstUnprivileged = Integer.parseInt(
+                    Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start")).getFirst().strip());
+            return port != 0 && port < firstUnprivileged ? " (ports below " + firstUnprivileged + " need privilege:"
+                    + " set net.ipv4.ip_unprivileged_port_start=0 in the network namespace, as Docker does, or"
+                    + " choose another port)" : "";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
 
     /**
      * The request target as the client sent it. {@link HttpExchange#getRequestURI()} parses {@code //api/getvotes}

@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -37,8 +36,7 @@ public final class AppServer implements AutoCloseable {
                 (method, path, cause) -> System.err.println(Instant.now() + " " + method + " " + path + " -> 500: "
                         + cause));
         Semaphore slots = new Semaphore(config.maxConcurrentRequests(), true);
-        HttpServer server = HttpServer.create(address, BACKLOG);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        HttpServer server = HttpExchanges.listen(address, BACKLOG);
         server.createContext("/", exchange -> serve(api, slots, exchange));
         server.start();
         System.err.println("yelb-appserver " + hostname + " listening on :" + server.getAddress().getPort()
@@ -75,7 +73,7 @@ public final class AppServer implements AutoCloseable {
     static String hostname() throws IOException {
         Path proc = Path.of("/proc/sys/kernel/hostname");
         if (Files.isReadable(proc)) {
-            return Files.readString(proc).strip();
+            return Files.readAllLines(proc).getFirst().strip();
         }
         return InetAddress.getLocalHost().getHostName();
     }

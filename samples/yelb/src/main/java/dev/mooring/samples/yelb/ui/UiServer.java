@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +35,7 @@ public final class UiServer implements AutoCloseable {
     /** Resolves the app server's name (failing when it does not resolve, as nginx does), then listens. */
     public static UiServer start(UiConfig config, Resolver resolver, InetSocketAddress address) throws IOException {
         AppServerUpstream upstream = AppServerUpstream.resolve(config, resolver);
-        HttpServer server = HttpServer.create(address, BACKLOG);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        HttpServer server = HttpExchanges.listen(address, BACKLOG);
         server.createContext("/", exchange -> serve(upstream, exchange));
         server.start();
         System.err.println("yelb-ui listening on :" + server.getAddress().getPort() + ", /api -> "

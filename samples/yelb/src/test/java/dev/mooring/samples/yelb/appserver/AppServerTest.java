@@ -194,7 +194,7 @@ class AppServerTest {
     }
 
     private static String kernelHostname() throws IOException {
-        return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        return Files.readAllLines(Path.of("/proc/sys/kernel/hostname")).getFirst().strip();
     }
 
     static InetSocketAddress loopback() {

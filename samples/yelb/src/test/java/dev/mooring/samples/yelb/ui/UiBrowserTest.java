@@ -46,7 +46,7 @@ class UiBrowserTest {
                 assertThat(text(browser, "document.getElementById('chart').dataset.total")).isEqualTo("4");
                 assertThat(text(browser, "document.getElementById('pageviews').textContent")).isEqualTo("1");
                 assertThat(text(browser, "document.getElementById('hostname').textContent"))
-                        .isEqualTo(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
+                        .isEqualTo(Files.readAllLines(Path.of("/proc/sys/kernel/hostname")).getFirst().strip());
 
                 browser.click("button[data-restaurant=ihop]");
 
