@@ -15,6 +15,8 @@ import java.util.Locale;
  * start once per task and every class loaded before the port opens is start-up time.
  */
 public final class Main {
+    private static final int DRAIN_SECONDS = 5;
+
     private Main() {}
 
     /** What a container runs. */
@@ -28,10 +30,19 @@ public final class Main {
             System.exit(2);
         }
         try {
-            switch (role) {
-                case APPSERVER -> AppServer.start(AppServerConfig.fromEnvironment(System.getenv()));
-                case UI -> UiServer.start(UiConfig.fromEnvironment(System.getenv()));
-            }
+            Runnable drain = switch (role) {
+                case APPSERVER -> {
+                    AppServer server = AppServer.start(AppServerConfig.fromEnvironment(System.getenv()));
+                    yield () -> server.drain(DRAIN_SECONDS);
+                }
+                case UI -> {
+                    UiServer server = UiServer.start(UiConfig.fromEnvironment(System.getenv()));
+                    yield () -> server.drain(DRAIN_SECONDS);
+                }
+            };
+            // ECS stops a task with SIGTERM, then SIGKILL after stopTimeout (30 s by default): answer what was
+            // already asked, take nothing new
+            Runtime.getRuntime().addShutdownHook(new Thread(drain, "drain"));
         } catch (IllegalArgumentException | java.io.IOException e) {
             // like nginx's "host not found in upstream": the container exits and ECS replaces the task
             System.err.println("yelb-" + role.name().toLowerCase(Locale.ROOT) + ": " + e.getMessage());

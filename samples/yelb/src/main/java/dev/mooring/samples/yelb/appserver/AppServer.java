@@ -2,6 +2,7 @@ package dev.mooring.samples.yelb.appserver;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.mooring.samples.yelb.Drain;
 import dev.mooring.samples.yelb.HttpExchanges;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,9 +20,11 @@ public final class AppServer implements AutoCloseable {
     private static final int BACKLOG = 1024;
 
     private final HttpServer server;
+    private final Drain drain;
 
-    private AppServer(HttpServer server) {
+    private AppServer(HttpServer server, Drain drain) {
         this.server = server;
+        this.drain = drain;
     }
 
     /** Listens on all addresses, as upstream's {@code -o 0.0.0.0}; serves until {@link #close()}. */
@@ -37,12 +40,13 @@ public final class AppServer implements AutoCloseable {
                         + cause));
         Semaphore slots = new Semaphore(config.maxConcurrentRequests(), true);
         HttpServer server = HttpExchanges.listen(address, BACKLOG);
-        server.createContext("/", exchange -> serve(api, slots, exchange));
+        Drain drain = new Drain();
+        server.createContext("/", drain.counting(exchange -> serve(api, slots, exchange)));
         server.start();
         System.err.println("yelb-appserver " + hostname + " listening on :" + server.getAddress().getPort()
                 + " (db " + config.dbHost() + ":" + config.dbPort() + ", redis " + config.redisHost() + ":"
                 + config.redisPort() + ")");
-        return new AppServer(server);
+        return new AppServer(server, drain);
     }
 
     public int port() {
@@ -52,6 +56,11 @@ public final class AppServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    /** Lets the requests in flight finish, for at most the given seconds, then stops. */
+    public void drain(int seconds) {
+        drain.stop(server, seconds);
     }
 
     private static void serve(YelbApi api, Semaphore slots, HttpExchange exchange) throws IOException {

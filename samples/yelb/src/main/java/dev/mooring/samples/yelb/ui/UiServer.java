@@ -2,6 +2,7 @@ package dev.mooring.samples.yelb.ui;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.mooring.samples.yelb.Drain;
 import dev.mooring.samples.yelb.HttpExchanges;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +24,11 @@ public final class UiServer implements AutoCloseable {
     private static final byte[] INDEX = indexPage();
 
     private final HttpServer server;
+    private final Drain drain;
 
-    private UiServer(HttpServer server) {
+    private UiServer(HttpServer server, Drain drain) {
         this.server = server;
+        this.drain = drain;
     }
 
     public static UiServer start(UiConfig config) throws IOException {
@@ -36,11 +39,12 @@ public final class UiServer implements AutoCloseable {
     public static UiServer start(UiConfig config, Resolver resolver, InetSocketAddress address) throws IOException {
         AppServerUpstream upstream = AppServerUpstream.resolve(config, resolver);
         HttpServer server = HttpExchanges.listen(address, BACKLOG);
-        server.createContext("/", exchange -> serve(upstream, exchange));
+        Drain drain = new Drain();
+        server.createContext("/", drain.counting(exchange -> serve(upstream, exchange)));
         server.start();
         System.err.println("yelb-ui listening on :" + server.getAddress().getPort() + ", /api -> "
                 + config.appServerHost() + ":" + config.appServerPort() + " at " + upstream.addresses());
-        return new UiServer(server);
+        return new UiServer(server, drain);
     }
 
     public int port() {
@@ -50,6 +54,11 @@ public final class UiServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    /** Lets the requests in flight finish, for at most the given seconds, then stops. */
+    public void drain(int seconds) {
+        drain.stop(server, seconds);
     }
 
     private static void serve(AppServerUpstream upstream, HttpExchange exchange) throws IOException {

@@ -2,6 +2,7 @@ package dev.mooring.samples.yelb.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.mooring.samples.yelb.YelbBackends;
@@ -17,7 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -132,6 +136,45 @@ class UiServerTest {
 
             assertThat(r.statusCode()).isEqualTo(502);
             assertThat(r.body()).contains("502 Bad Gateway");
+        }
+    }
+
+    @Test
+    void drainingLetsARequestInFlightFinishThenStops() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        slow.createContext("/", exchange -> {
+            seen.add(Map.of("target", exchange.getRequestURI().toString()));
+            try {
+                answer.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write("ok".getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+        });
+        slow.start();
+        try {
+            UiServer ui = UiServer.start(new UiConfig(0, APP_SERVER, slow.getAddress().getPort()),
+                    host -> List.of(InetAddress.getLoopbackAddress()),
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + ui.port() + "/api/getvotes")).timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 1);
+            CompletableFuture<Void> drained = CompletableFuture.runAsync(() -> ui.drain(20));
+
+            await("the drain waits for the request in flight").during(Duration.ofMillis(300))
+                    .atMost(Duration.ofSeconds(5)).until(() -> !drained.isDone());
+            answer.countDown();
+
+            assertThat(inFlight.get(30, TimeUnit.SECONDS).body()).isEqualTo("ok");
+            drained.get(30, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> get(ui, "/")).isInstanceOf(java.net.ConnectException.class);
+        } finally {
+            answer.countDown();
+            slow.stop(0);
         }
     }
 
