@@ -40,8 +40,8 @@ public final class Main {
                     yield () -> server.drain(DRAIN_SECONDS);
                 }
             };
-            // ECS stops a task with SIGTERM, then SIGKILL after stopTimeout (30 s by default): answer what was
-            // already asked, take nothing new
+            // ECS stops a task with SIGTERM, then SIGKILL after stopTimeout (30 s by default): finish the requests
+            // in flight before the JVM exits
             Runtime.getRuntime().addShutdownHook(new Thread(drain, "drain"));
         } catch (IllegalArgumentException | java.io.IOException e) {
             // like nginx's "host not found in upstream": the container exits and ECS replaces the task

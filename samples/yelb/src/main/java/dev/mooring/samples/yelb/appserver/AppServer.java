@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.mooring.samples.yelb.Drain;
 import dev.mooring.samples.yelb.HttpExchanges;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ public final class AppServer implements AutoCloseable {
 
     private static void serve(YelbApi api, Semaphore slots, HttpExchange exchange) throws IOException {
         try (exchange) {
-            exchange.getRequestBody().transferTo(java.io.OutputStream.nullOutputStream());
+            exchange.getRequestBody().transferTo(OutputStream.nullOutputStream()); // no route reads a body
             ApiResponse response;
             slots.acquireUninterruptibly();
             try {
@@ -79,7 +80,7 @@ public final class AppServer implements AutoCloseable {
     }
 
     /** The kernel's (UTS namespace's) host name, what Ruby's Socket.gethostname returns. */
-    static String hostname() throws IOException {
+    private static String hostname() throws IOException {
         Path proc = Path.of("/proc/sys/kernel/hostname");
         if (Files.isReadable(proc)) {
             return Files.readAllLines(proc).getFirst().strip();
