@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,12 +57,19 @@ public final class LoadGenerator {
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) plan.timeout().toMillis());
             long periodNanos = plan.ratePerWorker() > 0 ? (long) (1e9 / plan.ratePerWorker()) : 0;
-            long start = System.nanoTime();
-            Control control = new Control(plan, start, () -> stopRequested);
+            Control control = new Control(plan, () -> stopRequested);
             List<Worker> all = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
                 all.add(new Worker(group.next(), bootstrap, plan, template, control, collector, periodNanos, done));
             }
+            // connections open before the clock starts, so latencies are requests, not handshakes and warm-up
+            List<Future<Void>> connecting = all.stream().map(Worker::preconnect).toList();
+            long connectDeadline = System.nanoTime() + plan.timeout().toNanos();
+            for (Future<Void> f : connecting) {
+                f.await(Math.max(0, connectDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            long start = System.nanoTime();
+            control.begin(start);
             for (int i = 0; i < all.size(); i++) {
                 // at a constant rate, spread the workers' first sends over one period rather than a burst
                 all.get(i).start(start + periodNanos * i / all.size());
@@ -116,15 +124,21 @@ public final class LoadGenerator {
     /** What decides whether a worker may send one more request: the count left, or the deadline. */
     static final class Control {
         private final boolean timed;
-        private final long deadlineNanos;
+        private final long durationNanos;
         private final AtomicLong remaining;
         private final BooleanSupplier stopRequested;
+        private volatile long deadlineNanos;
 
-        Control(TrafficPlan plan, long startNanos, BooleanSupplier stopRequested) {
+        Control(TrafficPlan plan, BooleanSupplier stopRequested) {
             this.timed = plan.timed();
-            this.deadlineNanos = startNanos + plan.duration().toNanos();
+            this.durationNanos = plan.duration().toNanos();
             this.remaining = new AtomicLong(plan.requests());
             this.stopRequested = stopRequested;
+        }
+
+        /** Starts the clock (before any worker starts, so every worker sees the deadline). */
+        void begin(long startNanos) {
+            deadlineNanos = startNanos + durationNanos;
         }
 
         /** Whether a request meant to go at {@code sendAtNanos} may be sent; takes one from the count. */

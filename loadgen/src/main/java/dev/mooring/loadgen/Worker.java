@@ -9,6 +9,8 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +53,22 @@ final class Worker {
         this.periodNanos = periodNanos;
         this.timeoutNanos = plan.timeout().toNanos();
         this.done = done;
+    }
+
+    /** Opens the worker's connection ahead of the clock; completes either way (a failure shows on first use). */
+    Future<Void> preconnect() {
+        Promise<Void> ready = loop.newPromise();
+        loop.execute(() -> {
+            ChannelFuture connect = bootstrap.connect(plan.address());
+            channel = connect.channel();
+            connect.addListener(f -> {
+                if (!f.isSuccess() && channel == connect.channel()) {
+                    channel = null;
+                }
+                ready.setSuccess(null);
+            });
+        });
+        return ready;
     }
 
     void start(long firstSendNanos) {

@@ -111,14 +111,15 @@ class LoadGeneratorTest {
     @Test
     void controlRefusesSlotsAtOrAfterTheDeadline() {
         TrafficPlan p = plan("http://127.0.0.1:9/", 1, 0, Duration.ofSeconds(2), 0, Duration.ofSeconds(1));
-        LoadGenerator.Control c = new LoadGenerator.Control(p, 1_000, () -> false);
+        LoadGenerator.Control c = new LoadGenerator.Control(p, () -> false);
+        c.begin(1_000);
         assertThat(c.allow(1_000 + 1_999_999_999L)).isTrue();
         assertThat(c.allow(1_000 + 2_000_000_000L)).isFalse();
         LoadGenerator.Control counted = new LoadGenerator.Control(
-                plan("http://127.0.0.1:9/", 1, 2, Duration.ZERO, 0, Duration.ofSeconds(1)), 0, () -> false);
+                plan("http://127.0.0.1:9/", 1, 2, Duration.ZERO, 0, Duration.ofSeconds(1)), () -> false);
         assertThat(List.of(counted.allow(0), counted.allow(0), counted.allow(0))).containsExactly(true, true, false);
         LoadGenerator.Control stopped = new LoadGenerator.Control(
-                plan("http://127.0.0.1:9/", 1, 2, Duration.ZERO, 0, Duration.ofSeconds(1)), 0, () -> true);
+                plan("http://127.0.0.1:9/", 1, 2, Duration.ZERO, 0, Duration.ofSeconds(1)), () -> true);
         assertThat(stopped.allow(0)).isFalse();
     }
 }
