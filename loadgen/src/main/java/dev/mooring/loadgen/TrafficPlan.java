@@ -67,6 +67,12 @@ public record TrafficPlan(URI url, InetSocketAddress address, HttpMethod method,
                 timeout, keepAlive);
     }
 
+    /** Whether a request may go again after its connection died unanswered: Go's rule, which hey follows. */
+    public boolean idempotent() {
+        return body.length == 0 && (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)
+                || method.equals(HttpMethod.OPTIONS) || method.equals(HttpMethod.TRACE));
+    }
+
     public boolean timed() {
         return !duration.isZero();
     }

@@ -41,6 +41,11 @@ final class Worker {
     private boolean responseKeepAlive;
     private long bodyBytes;
     private ScheduledFuture<?> timeout;
+    /** The connection already carried a whole exchange (a server may have closed it meanwhile). */
+    private boolean channelUsed;
+    private boolean sentOnUsedChannel;
+    private boolean gotResponse;
+    private boolean retried;
 
     Worker(EventLoop loop, Bootstrap bootstrap, TrafficPlan plan, FullHttpRequest template,
             LoadGenerator.Control control, Collector collector, long periodNanos, CountDownLatch done) {
@@ -86,13 +91,13 @@ final class Worker {
         }
         nextIntended += periodNanos;
         if (at - now > 0) {
-            loop.schedule(() -> fire(at), at - now, TimeUnit.NANOSECONDS);
+            loop.schedule(() -> fire(at, false), at - now, TimeUnit.NANOSECONDS);
         } else {
-            fire(at);
+            fire(at, false);
         }
     }
 
-    private void fire(long at) {
+    private void fire(long at, boolean retry) {
         if (control.stopped()) {
             finish();
             return;
@@ -103,14 +108,19 @@ final class Worker {
         status = 0;
         bodyBytes = 0;
         responseKeepAlive = true;
+        gotResponse = false;
+        retried = retry;
         timeout = loop.schedule(() -> fail(id, ErrorKind.TIMEOUT), timeoutNanos, TimeUnit.NANOSECONDS);
         if (channel != null && channel.isActive()) {
+            sentOnUsedChannel = channelUsed;
             send(id);
             return;
         }
+        sentOnUsedChannel = false;
         ChannelFuture connect = bootstrap.connect(plan.address());
         Channel ch = connect.channel();
         channel = ch;
+        channelUsed = false;
         connect.addListener(f -> {
             if (id != seq || ch != channel) {
                 ch.close();
@@ -138,6 +148,7 @@ final class Worker {
             fail(seq, ErrorKind.INVALID_RESPONSE);
             return;
         }
+        gotResponse = true;
         status = response.status().code();
         responseKeepAlive = HttpUtil.isKeepAlive(response);
     }
@@ -179,6 +190,7 @@ final class Worker {
         inFlight = false;
         timeout.cancel(false);
         collector.response(status, latency, bodyBytes);
+        channelUsed = true;
         if (!responseKeepAlive || !plan.keepAlive()) {
             closeChannel();
         }
@@ -191,10 +203,22 @@ final class Worker {
         }
         inFlight = false;
         timeout.cancel(false);
-        collector.error(kind);
         closeChannel();
+        if (retriable(kind)) {
+            // as Go's transport (and so hey) does: a server may close an idle keep-alive connection just as a
+            // request goes out on it; an idempotent request that saw no response byte goes again, once, on a new one
+            long at = intended;
+            loop.execute(() -> fire(at, true));
+            return;
+        }
+        collector.error(kind);
         // through the queue: a refused connect can fail synchronously, and the next one must not recurse
         loop.execute(this::next);
+    }
+
+    private boolean retriable(ErrorKind kind) {
+        return !retried && sentOnUsedChannel && !gotResponse && plan.idempotent()
+                && (kind == ErrorKind.CONNECTION_CLOSED || kind == ErrorKind.CONNECTION_RESET);
     }
 
     private void closeChannel() {

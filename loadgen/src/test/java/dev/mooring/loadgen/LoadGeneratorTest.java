@@ -71,6 +71,17 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void aKeepAliveConnectionTheServerClosedIsReplacedWithoutAnError() throws Exception {
+        try (TestServer.OneShot server = new TestServer.OneShot()) {
+            TrafficReport r = new LoadGenerator(plan(server.url(), 1, 40, Duration.ZERO, 0, Duration.ofSeconds(5)))
+                    .run(s -> {});
+            assertThat(r.errorKinds()).isEmpty();
+            assertThat(r.statusCodes()).containsExactly(Map.entry(200, 40L));
+            assertThat(server.answered).hasValue(40);
+        }
+    }
+
+    @Test
     void aDurationBoundsTheRunAndMinusNIsIgnored() throws Exception {
         try (TestServer server = new TestServer()) {
             List<SecondStats> progress = new ArrayList<>();

@@ -108,6 +108,49 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A server that answers one request per connection, keep-alive by its headers, then closes the connection. */
+    static final class OneShot implements AutoCloseable {
+        final ServerSocket socket;
+        final AtomicLong answered = new AtomicLong();
+        private final Thread acceptor;
+
+        OneShot() throws IOException {
+            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            acceptor = Thread.ofVirtual().start(() -> {
+                while (!socket.isClosed()) {
+                    try (Socket s = socket.accept()) {
+                        InputStream in = s.getInputStream();
+                        String head = "";
+                        byte[] buf = new byte[4096];
+                        int n;
+                        while (!head.contains("\r\n\r\n") && (n = in.read(buf)) > 0) {
+                            head += new String(buf, 0, n, StandardCharsets.ISO_8859_1);
+                        }
+                        if (head.contains("\r\n\r\n")) {
+                            s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                                    .getBytes(StandardCharsets.ISO_8859_1));
+                            answered.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        if (socket.isClosed()) {
+                            return;
+                        }
+                    }
+                }
+            });
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + socket.getLocalPort() + "/";
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
+            acceptor.join();
+        }
+    }
+
     @Override
     public void close() {
         closing.countDown();

@@ -163,7 +163,21 @@ public final class ServiceConnectMetrics {
 
         /** The handle for one target (a task's address and port, say); keep it with the host in the host set. */
         public Target target(String targetId) {
-            return new Target(targets.computeIfAbsent(targetId, k -> new MinuteCount()));
+            MinuteCount count = targets.computeIfAbsent(targetId, k -> new MinuteCount());
+            count.forgotten = false;
+            return new Target(count);
+        }
+
+        /** The target left the host set: it is dropped once its last minute is published. */
+        public void forget(String targetId) {
+            MinuteCount count = targets.get(targetId);
+            if (count != null) {
+                count.forgotten = true;
+            }
+        }
+
+        int targetCount() {
+            return targets.size();
         }
 
         /**
@@ -190,7 +204,8 @@ public final class ServiceConnectMetrics {
 
         /** Publishes, for every minute before {@code beforeMinute}, one sample per target: its request count. */
         private void publish(long fromMinute, long beforeMinute) {
-            for (MinuteCount t : targets.values()) {
+            for (var e : targets.entrySet()) {
+                MinuteCount t = e.getValue();
                 for (long m = fromMinute; m < beforeMinute; m++) {
                     long n = t.in(m);
                     if (n > 0) {
@@ -198,6 +213,9 @@ public final class ServiceConnectMetrics {
                             d.recordInMinute(m, n);
                         }
                     }
+                }
+                if (t.forgotten) {
+                    targets.remove(e.getKey(), t);
                 }
             }
         }
@@ -231,6 +249,7 @@ public final class ServiceConnectMetrics {
     /** A target's requests per minute, in a ring of its own; each closed minute is published once. */
     private final class MinuteCount {
         private final MinuteRing ring = new MinuteRing(Math.toIntExact(registry.retention().toMinutes()));
+        volatile boolean forgotten;
 
         void add(long n) {
             MinuteBucket b = ring.bucket(Math.floorDiv(registry.clock().millis(), Series.MINUTE_MILLIS));

@@ -98,6 +98,20 @@ class ServiceConnectMetricsTest {
     }
 
     @Test
+    void aForgottenTargetStillCountsForItsLastMinuteThenGoes() {
+        var out = sc.outbound("yelb-appserver", "yelb-ui", "yelb-cluster", AppProtocol.HTTP);
+        out.target("a").request();
+        out.target("b").request();
+        out.forget("a");
+        assertThat(out.targetCount()).isEqualTo(2);
+        clock.advance(Duration.ofMinutes(1));
+        registry.sample();
+        assertThat(stat("RequestCountPerTarget", "TargetDiscoveryName", "yelb-appserver"))
+                .isEqualTo(new Statistics(2, 2, 1, 1));
+        assertThat(out.targetCount()).isEqualTo(1);
+    }
+
+    @Test
     void tcpHasNoHttpCodeClasses() {
         var out = sc.outbound("yelb-db", "yelb-appserver", "yelb-cluster", AppProtocol.TCP);
         out.response(0, 1.5);
