@@ -46,6 +46,10 @@ public record Cidr(InetAddress network, int prefixLength) {
 
     @Override
     public String toString() {
-        return network.getHostAddress() + "/" + prefixLength;
+        String address = network.getHostAddress();
+        if (address.contains(":")) {
+            address = address.replaceFirst("(^|:)(0(:|$))+", "::"); // the first run of zero groups, as ::1 is written
+        }
+        return address + "/" + prefixLength;
     }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mooring traffic}: hey's command line, bounded, and only towards loopback and the task network. */
-@Command(name = "traffic", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "traffic", sortOptions = false,
         description = {"Send HTTP load to URL and report as hey does: summary, latency histogram and percentiles, "
                 + "status codes and errors by kind.",
                 "Only loopback and the task CIDR are allowed targets. Every run is bounded: -n requests or -z time.",
@@ -81,6 +81,9 @@ public final class TrafficCommand implements Callable<Integer> {
     @Option(names = "--task-cidr", paramLabel = "CIDR", defaultValue = "198.18.0.0/16",
             description = "Mooring's task network, the one allowed target besides loopback (default ${DEFAULT-VALUE}).")
     String taskCidr;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Spec
     CommandSpec spec;
