@@ -39,7 +39,8 @@ final class Collector {
 
     void response(int status, long latencyNanos, long bodyBytes) {
         recorder.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, TimeUnit.NANOSECONDS.toMicros(latencyNanos))));
-        statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+        LongAdder count = statuses.get(status);
+        (count != null ? count : statuses.computeIfAbsent(status, s -> new LongAdder())).increment();
         bytes.add(bodyBytes);
         if (status >= 500 && status <= 599) {
             second5xx.incrementAndGet();
