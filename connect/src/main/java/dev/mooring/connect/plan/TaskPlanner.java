@@ -34,6 +34,19 @@ public final class TaskPlanner {
 
     /** @throws ServiceConnectException when the task cannot be wired as configured */
     public static TaskPlan plan(PlanRequest request, VipAllocator vips) {
+        return plan(request, vips, null);
+    }
+
+    /**
+     * The plan of a running task whose service opted into live endpoint names: what {@code previous} has, unchanged
+     * (listeners keep their ports, names their VIPs), plus the endpoints created since. Endpoints that went away
+     * stay, as their names do on AWS; they just have no hosts.
+     */
+    public static TaskPlan extend(TaskPlan previous, PlanRequest request, VipAllocator vips) {
+        return plan(request, vips, previous);
+    }
+
+    private static TaskPlan plan(PlanRequest request, VipAllocator vips, TaskPlan previous) {
         ServiceConnectConfiguration config = Objects.requireNonNull(request.configuration(), "configuration");
         NamespaceCatalog catalog = request.catalog();
         ExtensionTags ownTags = new ExtensionTags(request.serviceTags());
@@ -47,12 +60,20 @@ public final class TaskPlanner {
             }
         }
         catalog.endpoints().forEach(e -> taken.add(e.port()));
+        if (previous != null) {
+            previous.egress().forEach(e -> {
+                taken.add(e.port());
+                taken.add(e.listenerPort());
+            });
+            previous.ingress().forEach(i -> taken.add(i.listenerPort()));
+        }
         PortPicker picker = new PortPicker(taken);
 
         List<IngressListener> ingress = new ArrayList<>();
         List<Redirect> redirects = new ArrayList<>();
         Set<Integer> listening = new HashSet<>();
-        for (ServiceConnectService s : config.servicesOrEmpty()) {
+        for (ServiceConnectService s : previous != null ? List.<ServiceConnectService>of()
+                : config.servicesOrEmpty()) {
             PortMapping mapping = request.portMappings().stream().filter(p -> s.portName().equals(p.name()))
                     .findFirst().orElseThrow(() -> new ServiceConnectException("Service Connect service "
                             + s.effectiveDiscoveryName() + " names portName '" + s.portName() + "', which no"
@@ -82,12 +103,28 @@ public final class TaskPlanner {
             }
         }
 
+        if (previous != null) {
+            ingress.addAll(previous.ingress());
+            redirects.addAll(previous.redirects());
+            previous.ingress().forEach(i -> listening.add(i.listenerPort()));
+        }
         Map<String, String> hostLines = new LinkedHashMap<>();
         List<EgressListener> egress = new ArrayList<>();
+        Set<String> planned = new HashSet<>();
+        if (previous != null) {
+            previous.hosts().forEach(h -> hostLines.put(h.hostname(), h.vip()));
+            previous.egress().forEach(e -> {
+                egress.add(e);
+                planned.add(e.dnsName() + ":" + e.port());
+            });
+        }
         Set<Integer> appPorts = new HashSet<>(listening);
         request.portMappings().stream().map(PortMapping::containerPort).filter(Objects::nonNull)
                 .forEach(appPorts::add);
         for (NamespaceEndpoint e : catalog.endpoints()) {
+            if (!planned.add(e.dnsName() + ":" + e.port())) {
+                continue;
+            }
             String vip = hostLines.computeIfAbsent(e.dnsName(), name -> vips.vip(catalog.namespaceArn(), name));
             // the app binds its ports on every address, so a listener on vip:port would take the app's port away
             int listenerPort = appPorts.contains(e.port()) ? picker.next() : e.port();
