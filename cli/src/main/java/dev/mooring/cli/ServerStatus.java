@@ -6,6 +6,8 @@ import dev.mooring.control.ecs.Task;
 import dev.mooring.core.json.Json;
 import dev.mooring.runtime.ProcessRuntime;
 import dev.mooring.runtime.net.NetworkConfig;
+import dev.mooring.task.HealthStatus;
+import dev.mooring.task.TaskStatus;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +24,14 @@ public record ServerStatus(String apiUrl, String runtime, String stateFile, Stri
      * One task: enough to find it (ARN, service) and reach it (address), and the cpu and memory limits the runtime
      * applied to each container (cgroup v2 or v1, or why none), absent with the simulated runtime.
      */
-    public record TaskLine(String taskArn, String cluster, String group, String lastStatus, String healthStatus,
-                           String privateIpv4Address, Map<String, String> limits) {}
+    public record TaskLine(String taskArn, String cluster, String group, TaskStatus lastStatus,
+                           HealthStatus healthStatus, String privateIpv4Address, Map<String, String> limits) {}
 
     static ServerStatus of(MooringServer server, NetworkConfig network) {
         InetSocketAddress dns = server.dnsAddress();
         List<TaskLine> tasks = server.control().ecs().tables().tasks().stream()
                 .map(StoredTask::task)
-                .filter(t -> !"STOPPED".equals(t.lastStatus()))
+                .filter(t -> !t.isStopped())
                 .map(t -> new TaskLine(t.taskArn(), t.clusterArn().substring(t.clusterArn().indexOf('/') + 1),
                         t.group(), t.lastStatus(), t.healthStatus(), address(t), limits(server, t.taskId())))
                 .toList();

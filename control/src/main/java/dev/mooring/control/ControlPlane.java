@@ -7,11 +7,11 @@ import dev.mooring.control.route53.HostedZones;
 import dev.mooring.control.ecs.EcsApi;
 import dev.mooring.control.ecs.EcsState;
 import dev.mooring.control.ecs.StoredTask;
-import dev.mooring.control.runtime.TaskRuntime;
 import dev.mooring.control.scheduler.ControlLoop;
 import dev.mooring.control.scheduler.ServiceScheduler;
 import dev.mooring.control.scheduler.TaskReconciler;
 import dev.mooring.store.Store;
+import dev.mooring.task.TaskRuntime;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -44,7 +44,7 @@ public final class ControlPlane implements AutoCloseable {
                 new TaskReconciler(ecs, runtime, clock),
                 new ServiceScheduler(ecs, clock), TICK);
         store.onChange(loop::wake);
-        runtime.onChange(loop::wake);
+        runtime.onChange(taskId -> loop.wake());
     }
 
     public ApiRouter router() {

@@ -11,6 +11,10 @@ import dev.mooring.control.ecs.TaskDefinition;
 import dev.mooring.control.ecs.TaskFactory;
 import dev.mooring.control.ecs.TaskTags;
 import dev.mooring.store.Tx;
+import dev.mooring.task.HealthStatus;
+import dev.mooring.task.Routability;
+import dev.mooring.task.StopCode;
+import dev.mooring.task.TaskStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -193,8 +197,8 @@ public final class ServiceScheduler {
                 if (!t.task().isStopped() || t.acknowledged()) {
                     continue;
                 }
-                String code = t.task().stopCode();
-                if (!"UserInitiated".equals(code) && !"ServiceSchedulerInitiated".equals(code)) {
+                StopCode code = t.task().stopCode();
+                if (code == null || !code.isRequested()) {
                     failures++;
                     newFailures.merge(t.task().startedBy(), 1, Integer::sum);
                     events.add("(service " + service.serviceName() + ") task " + t.task().taskId() + " stopped: "
@@ -210,8 +214,8 @@ public final class ServiceScheduler {
          * check: stopped here, counted as a failure for the backoff, and replaced like any stopped task.
          */
         private int stopUnhealthy() {
-            List<StoredTask> unhealthy = tasks.stream().filter(t -> Task.RUNNING.equals(t.task().desiredStatus())
-                    && "UNHEALTHY".equals(t.task().healthStatus())).toList();
+            List<StoredTask> unhealthy = tasks.stream().filter(t -> TaskStatus.RUNNING.equals(t.task().desiredStatus())
+                    && t.task().healthStatus() == HealthStatus.UNHEALTHY).toList();
             for (StoredTask t : unhealthy) {
                 newFailures.merge(t.task().startedBy(), 1, Integer::sum);
                 events.add("(service " + service.serviceName() + ") (task " + t.task().taskId()
@@ -224,7 +228,7 @@ public final class ServiceScheduler {
         /** Tasks meant to run, as this pass left them (a task it just stopped is no longer live). */
         private List<StoredTask> live(String deploymentId) {
             return tasks.stream().map(t -> changedTasks.getOrDefault(t.arn(), t))
-                    .filter(t -> Task.RUNNING.equals(t.task().desiredStatus()))
+                    .filter(t -> TaskStatus.RUNNING.equals(t.task().desiredStatus()))
                     .filter(t -> deploymentId == null || deploymentId.equals(t.task().startedBy())).toList();
         }
 
@@ -233,7 +237,7 @@ public final class ServiceScheduler {
                 return;
             }
             for (StoredTask t : victims) {
-                Task task = t.task().toBuilder().desiredStatus(Task.STOPPED).stopCode("ServiceSchedulerInitiated")
+                Task task = t.task().toBuilder().desiredStatus(TaskStatus.STOPPED).stopCode(StopCode.SERVICE_SCHEDULER_INITIATED)
                         .stoppedReason(reason).version(t.task().version() + 1).build();
                 changedTasks.put(t.arn(), t.with(task));
             }
@@ -275,11 +279,11 @@ public final class ServiceScheduler {
                 if (!isPrimary && mine.stream().allMatch(t -> t.task().isStopped())) {
                     continue; // drained: the deployment becomes INACTIVE and leaves the list
                 }
-                int r = (int) mine.stream().filter(t -> Task.RUNNING.equals(t.task().lastStatus())).count();
-                int p = (int) mine.stream().filter(t -> Task.RUNNING.equals(t.task().desiredStatus())
-                        && (Task.PENDING.equals(t.task().lastStatus())
-                        || Task.PROVISIONING.equals(t.task().lastStatus()))).count();
-                int liveCount = (int) mine.stream().filter(t -> Task.RUNNING.equals(t.task().desiredStatus()))
+                int r = (int) mine.stream().filter(t -> TaskStatus.RUNNING.equals(t.task().lastStatus())).count();
+                int p = (int) mine.stream().filter(t -> TaskStatus.RUNNING.equals(t.task().desiredStatus())
+                        && (TaskStatus.PENDING.equals(t.task().lastStatus())
+                        || TaskStatus.PROVISIONING.equals(t.task().lastStatus()))).count();
+                int liveCount = (int) mine.stream().filter(t -> TaskStatus.RUNNING.equals(t.task().desiredStatus()))
                         .count();
                 running += r;
                 pending += p;
@@ -333,17 +337,11 @@ public final class ServiceScheduler {
         }
     }
 
-    /**
-     * RUNNING, and HEALTHY when an essential container has a health check: a task whose checks have not passed yet
-     * (UNKNOWN) does not count toward minimumHealthyPercent, as in ECS.
-     */
+    /** Counts toward minimumHealthyPercent (see {@link Routability#isHealthy}). */
     private boolean healthy(StoredTask t) {
         Task task = t.task();
-        if (!Task.RUNNING.equals(task.lastStatus()) || !Task.RUNNING.equals(task.desiredStatus())) {
-            return false;
-        }
-        return "HEALTHY".equals(task.healthStatus())
-                || !"UNHEALTHY".equals(task.healthStatus()) && !healthChecked(task.taskDefinitionArn());
+        return Routability.isHealthy(task.desiredStatus(), task.lastStatus(), task.healthStatus(),
+                () -> healthChecked(task.taskDefinitionArn()));
     }
 
     private boolean healthChecked(String taskDefinitionArn) {

@@ -6,9 +6,12 @@ import dev.mooring.control.ecs.EcsState;
 import dev.mooring.control.ecs.StoredTask;
 import dev.mooring.control.ecs.Task;
 import dev.mooring.control.ecs.TaskDefinition;
-import dev.mooring.control.runtime.TaskObservation;
-import dev.mooring.control.runtime.TaskRuntime;
 import dev.mooring.store.Tx;
+import dev.mooring.task.ContainerStatus;
+import dev.mooring.task.StopCode;
+import dev.mooring.task.TaskObservation;
+import dev.mooring.task.TaskRuntime;
+import dev.mooring.task.TaskStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,8 +94,8 @@ public final class TaskReconciler {
         } catch (RuntimeException e) {
             Task t = stored.task();
             log.error("reconciling task {} failed", t.taskArn(), e);
-            if (Task.PROVISIONING.equals(t.lastStatus()) && runtime.observe(t.taskId()).isEmpty()) {
-                Task stopped = stoppedWithout(t, "TaskFailedToStart", "Mooring could not start this task: "
+            if (TaskStatus.PROVISIONING.equals(t.lastStatus()) && runtime.observe(t.taskId()).isEmpty()) {
+                Task stopped = stoppedWithout(t, StopCode.TASK_FAILED_TO_START, "Mooring could not start this task: "
                         + e.getMessage(), now);
                 return new Change(stored, stored.with(stopped.toBuilder().version(t.version() + 1).build()), null);
             }
@@ -114,26 +117,27 @@ public final class TaskReconciler {
         }
         Task next;
         if (seen.isEmpty()) {
-            if (Task.PROVISIONING.equals(t.lastStatus()) && Task.RUNNING.equals(t.desiredStatus())) {
+            if (TaskStatus.PROVISIONING.equals(t.lastStatus()) && TaskStatus.RUNNING.equals(t.desiredStatus())) {
                 Optional<TaskDefinition> td = ecs.tables().taskDefinitions().get(t.taskDefinitionArn());
                 if (td.isPresent()) {
                     runtime.launch(launches.plan(t, td.get()));
                     return null;
                 }
-                next = stoppedWithout(t, "TaskFailedToStart", "Task definition " + t.taskDefinitionArn()
+                next = stoppedWithout(t, StopCode.TASK_FAILED_TO_START, "Task definition " + t.taskDefinitionArn()
                         + " no longer exists", now);
-            } else if (Task.PROVISIONING.equals(t.lastStatus())) {
+            } else if (TaskStatus.PROVISIONING.equals(t.lastStatus())) {
                 next = stoppedWithout(t, t.stopCode(), t.stoppedReason(), now);
             } else {
                 // the runtime lost it (Mooring restarted, or the runtime was replaced): it is not running anywhere
-                next = stoppedWithout(t, t.startedAt() == null ? "TaskFailedToStart" : "TerminationNotice",
+                next = stoppedWithout(t, t.startedAt() == null ? StopCode.TASK_FAILED_TO_START
+                        : StopCode.TERMINATION_NOTICE,
                         "The runtime no longer has this task (Mooring restarted while it ran)", now);
             }
         } else {
             TaskObservation o = seen.get();
             next = TaskObservations.apply(t, o, now);
-            boolean stoppable = !Task.STOPPED.equals(o.lastStatus()) && !Task.DEPROVISIONING.equals(o.lastStatus());
-            if (Task.STOPPED.equals(next.desiredStatus()) && stoppable && stored.registrations().isEmpty()) {
+            if (next.desiredStatus() == TaskStatus.STOPPED && !o.lastStatus().isEnding()
+                    && stored.registrations().isEmpty()) {
                 // deregistered from Cloud Map first (an earlier pass), so no client is sent to a stopping task
                 runtime.stop(id, next.stoppedReason());
             }
@@ -148,13 +152,13 @@ public final class TaskReconciler {
     }
 
     /** A task that never reached the runtime, or that the runtime no longer has, as STOPPED. */
-    private static Task stoppedWithout(Task t, String stopCode, String reason, Instant now) {
-        return t.toBuilder().desiredStatus(Task.STOPPED).lastStatus(Task.STOPPED)
+    private static Task stoppedWithout(Task t, StopCode stopCode, String reason, Instant now) {
+        return t.toBuilder().desiredStatus(TaskStatus.STOPPED).lastStatus(TaskStatus.STOPPED)
                 .stopCode(t.stopCode() != null ? t.stopCode() : stopCode)
                 .stoppedReason(t.stoppedReason() != null ? t.stoppedReason() : reason)
                 .stoppingAt(t.stoppingAt() != null ? t.stoppingAt() : now).stoppedAt(now).executionStoppedAt(now)
                 .containers(t.containers().stream().map(c -> new Task.Container(c.containerArn(), c.taskArn(),
-                        c.name(), c.image(), c.imageDigest(), c.runtimeId(), Task.STOPPED, c.exitCode(), c.reason(),
+                        c.name(), c.image(), c.imageDigest(), c.runtimeId(), ContainerStatus.STOPPED, c.exitCode(), c.reason(),
                         c.networkBindings(), c.networkInterfaces(), c.healthStatus(), c.cpu(), c.memory(),
                         c.memoryReservation())).toList())
                 .attachments(t.attachments().stream().map(a -> new Task.Attachment(a.id(), a.type(), "DELETED",

@@ -1,6 +1,7 @@
-package dev.mooring.control.runtime;
+package dev.mooring.task;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Runs tasks. Calls return at once; progress shows up in {@link #observe}. Every call is idempotent, because the
@@ -25,8 +26,11 @@ public interface TaskRuntime extends AutoCloseable {
     /** Forgets a STOPPED task and frees what it held (addresses, namespaces, directories). Logs are kept. */
     void release(String taskId);
 
-    /** Called, on any thread, whenever an observation changes, so reconcilers can wake instead of polling. */
-    void onChange(Runnable listener);
+    /**
+     * Called, on any thread, with a task's id whenever its observation changes, so reconcilers can wake for that
+     * task instead of polling.
+     */
+    void onChange(Consumer<String> listener);
 
     /** Stops every task and removes everything the runtime made. */
     @Override

@@ -1,4 +1,4 @@
-package dev.mooring.control.runtime;
+package dev.mooring.task;
 
 import java.util.List;
 import java.util.Map;
@@ -17,8 +17,7 @@ public record ContainerLaunch(String name, String image, List<String> entryPoint
                               List<Port> portMappings, Integer cpu, Integer memoryMiB, String logGroup,
                               String logStreamPrefix) {
 
-    /** dependsOn: condition is START, COMPLETE, SUCCESS or HEALTHY. */
-    public record Dependency(String containerName, String condition) {}
+    public record Dependency(String containerName, DependencyCondition condition) {}
 
     /** ECS HealthCheck: command starts with CMD or CMD-SHELL; times in seconds. */
     public record HealthCheck(List<String> command, int interval, int timeout, int retries, int startPeriod) {}

@@ -1,4 +1,4 @@
-package dev.mooring.control.runtime;
+package dev.mooring.task;
 
 import java.util.List;
 
