@@ -1,6 +1,6 @@
-package dev.mooring.cli.it;
+package dev.mooring.server.it;
 
-import dev.mooring.cli.MooringServer;
+import dev.mooring.server.MooringServer;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 

@@ -1,11 +1,11 @@
-package dev.mooring.cli.it;
+package dev.mooring.server.it;
 
-import static dev.mooring.cli.it.RealMooring.exec;
-import static dev.mooring.cli.it.RealMooring.linkExists;
-import static dev.mooring.cli.it.RealMooring.netns;
-import static dev.mooring.cli.it.RealMooring.netnsNames;
-import static dev.mooring.cli.it.RealMooring.netnsPids;
-import static dev.mooring.cli.it.RealMooring.taskId;
+import static dev.mooring.server.it.RealMooring.exec;
+import static dev.mooring.server.it.RealMooring.linkExists;
+import static dev.mooring.server.it.RealMooring.netns;
+import static dev.mooring.server.it.RealMooring.netnsNames;
+import static dev.mooring.server.it.RealMooring.netnsPids;
+import static dev.mooring.server.it.RealMooring.taskId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

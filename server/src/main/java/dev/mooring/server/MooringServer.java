@@ -1,8 +1,8 @@
-package dev.mooring.cli;
+package dev.mooring.server;
 
 import dev.mooring.api.ApiResponse;
 import dev.mooring.api.ApiServer;
-import dev.mooring.cli.zones.MooringDns;
+import dev.mooring.server.dns.MooringDns;
 import dev.mooring.control.ControlPlane;
 import dev.mooring.runtime.ProcessRuntime;
 import dev.mooring.runtime.net.NetworkConfig;

@@ -1,11 +1,11 @@
-package dev.mooring.cli.it;
+package dev.mooring.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mooring.cli.MooringServer;
+import dev.mooring.server.MooringServer;
 import dev.mooring.runtime.net.Host;
 import dev.mooring.runtime.net.NetworkConfig;
 import dev.mooring.runtime.logs.LogStream;

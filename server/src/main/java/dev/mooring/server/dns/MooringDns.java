@@ -1,4 +1,4 @@
-package dev.mooring.cli.zones;
+package dev.mooring.server.dns;
 
 import dev.mooring.control.ControlPlane;
 import dev.mooring.dns.DnsServer;

@@ -1,8 +1,8 @@
-package dev.mooring.cli.it;
+package dev.mooring.server.it;
 
-import static dev.mooring.cli.it.RealMooring.env;
-import static dev.mooring.cli.it.RealMooring.exec;
-import static dev.mooring.cli.it.RealMooring.taskId;
+import static dev.mooring.server.it.RealMooring.env;
+import static dev.mooring.server.it.RealMooring.exec;
+import static dev.mooring.server.it.RealMooring.taskId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package dev.mooring.cli;
+package dev.mooring.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
-package dev.mooring.cli.it;
+package dev.mooring.server.it;
 
-import static dev.mooring.cli.it.RealMooring.PYTHON;
-import static dev.mooring.cli.it.RealMooring.address;
-import static dev.mooring.cli.it.RealMooring.exec;
-import static dev.mooring.cli.it.RealMooring.taskId;
+import static dev.mooring.server.it.RealMooring.PYTHON;
+import static dev.mooring.server.it.RealMooring.address;
+import static dev.mooring.server.it.RealMooring.exec;
+import static dev.mooring.server.it.RealMooring.taskId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

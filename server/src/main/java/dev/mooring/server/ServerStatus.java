@@ -1,4 +1,4 @@
-package dev.mooring.cli;
+package dev.mooring.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mooring.control.ecs.StoredTask;

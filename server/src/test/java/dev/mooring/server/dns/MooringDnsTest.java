@@ -1,4 +1,4 @@
-package dev.mooring.cli.zones;
+package dev.mooring.server.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package dev.mooring.cli.zones;
+package dev.mooring.server.dns;
 
 import dev.mooring.control.cloudmap.CloudMapService;
 import dev.mooring.control.cloudmap.DnsZone;

@@ -1,4 +1,4 @@
-package dev.mooring.cli.zones;
+package dev.mooring.server.dns;
 
 import dev.mooring.control.route53.HostedZone;
 import dev.mooring.control.route53.HostedZones;
