@@ -4,6 +4,7 @@ import dev.mooring.api.ApiResponse;
 import dev.mooring.api.ApiServer;
 import dev.mooring.server.dns.MooringDns;
 import dev.mooring.control.ControlPlane;
+import dev.mooring.control.reconcile.Controller;
 import dev.mooring.runtime.ProcessRuntime;
 import dev.mooring.runtime.net.NetworkConfig;
 import dev.mooring.store.Store;
@@ -63,7 +64,10 @@ public final class MooringServer implements AutoCloseable {
                         return ApiResponse.json(200, "{\"reset\":true}");
                     })
                     .start());
-            control.start();
+            // Every controller the reconcile engine runs, in order. The data plane's bridges add theirs here: the
+            // Service Connect agent (proxy snapshots) and load balancer target registration.
+            List<Controller> controllers = new ArrayList<>(control.ecsControllers());
+            control.start(controllers);
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);

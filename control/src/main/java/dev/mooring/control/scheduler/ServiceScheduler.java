@@ -10,6 +10,9 @@ import dev.mooring.control.ecs.Task;
 import dev.mooring.control.ecs.TaskDefinition;
 import dev.mooring.control.ecs.TaskFactory;
 import dev.mooring.control.ecs.TaskTags;
+import dev.mooring.control.reconcile.Changes;
+import dev.mooring.control.reconcile.Controller;
+import dev.mooring.store.Table;
 import dev.mooring.store.Tx;
 import dev.mooring.task.HealthStatus;
 import dev.mooring.task.Routability;
@@ -18,6 +21,7 @@ import dev.mooring.task.TaskStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The REPLICA service scheduler. For each service it keeps desiredCount tasks of the PRIMARY deployment, replaces
@@ -32,7 +37,7 @@ import java.util.Set;
  * minimumHealthyPercent and maximumPercent, keeps the counts and rolloutState true, drains deleted services, and
  * removes the Service Connect Cloud Map services no deployment uses once their instances are gone.
  */
-public final class ServiceScheduler {
+public final class ServiceScheduler implements Controller {
     static final int MAX_EVENTS = 100;
 
     private final EcsState ecs;
@@ -47,13 +52,29 @@ public final class ServiceScheduler {
         this.clock = clock;
     }
 
-    public void reconcile() {
+    @Override
+    public String name() {
+        return "service scheduler";
+    }
+
+    @Override
+    public List<Table<?>> watches() {
+        return List.of(ecs.tables().services(), ecs.tables().tasks(), ecs.tables().taskDefinitions());
+    }
+
+    @Override
+    public void reconcile(Changes changed) {
         Instant now = clock.instant();
+        Collection<StoredService> services = affected(changed);
+        if (services.isEmpty()) {
+            return;
+        }
+        Set<String> wanted = services.stream().map(StoredService::arn).collect(Collectors.toSet());
         Map<String, List<StoredTask>> byService = new HashMap<>();
-        ecs.tables().tasks().stream().filter(t -> t.serviceArn() != null)
+        ecs.tables().tasks().stream().filter(t -> t.serviceArn() != null && wanted.contains(t.serviceArn()))
                 .forEach(t -> byService.computeIfAbsent(t.serviceArn(), k -> new ArrayList<>()).add(t));
         List<Decision> decisions = new ArrayList<>();
-        for (StoredService s : ecs.tables().services().all()) {
+        for (StoredService s : services) {
             if (Service.INACTIVE.equals(s.service().status()) && unused(s).isEmpty()) {
                 continue;
             }
@@ -91,6 +112,27 @@ public final class ServiceScheduler {
             }
             return null;
         });
+    }
+
+    /**
+     * The services a change can move: changed services and the services of changed tasks (a deleted task by what it
+     * held). A new task definition or a resync looks at every service.
+     */
+    private Collection<StoredService> affected(Changes changed) {
+        Table<StoredService> services = ecs.tables().services();
+        if (changed.resync() || !changed.ids(ecs.tables().taskDefinitions()).isEmpty()) {
+            return services.all();
+        }
+        Set<String> arns = new HashSet<>(changed.ids(services));
+        Table<StoredTask> tasks = ecs.tables().tasks();
+        for (String arn : changed.ids(tasks)) {
+            tasks.get(arn).or(() -> changed.before(tasks, arn)).map(StoredTask::serviceArn).ifPresent(arns::add);
+        }
+        List<StoredService> affected = new ArrayList<>();
+        for (String arn : arns) {
+            services.get(arn).ifPresent(affected::add);
+        }
+        return affected;
     }
 
     /** Cloud Map services this service made that no remaining deployment uses, deleted once they have no instances. */

@@ -6,6 +6,10 @@ import dev.mooring.control.ecs.EcsState;
 import dev.mooring.control.ecs.StoredTask;
 import dev.mooring.control.ecs.Task;
 import dev.mooring.control.ecs.TaskDefinition;
+import dev.mooring.control.reconcile.Changes;
+import dev.mooring.control.reconcile.Controller;
+import dev.mooring.control.reconcile.Key;
+import dev.mooring.store.Table;
 import dev.mooring.store.Tx;
 import dev.mooring.task.ContainerStatus;
 import dev.mooring.task.StopCode;
@@ -16,10 +20,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * out of Cloud Map), copies what the runtime observes into the task, keeps Cloud Map instances in step with RUNNING
  * tasks, releases stopped tasks from the runtime and forgets them an hour later, as ECS does.
  */
-public final class TaskReconciler {
+public final class TaskReconciler implements Controller {
     private static final Logger log = LoggerFactory.getLogger(TaskReconciler.class);
     /** How long a STOPPED task stays visible (ECS: "at least one hour"). */
     static final Duration STOPPED_RETENTION = Duration.ofHours(1);
@@ -38,6 +46,9 @@ public final class TaskReconciler {
     private final Clock clock;
     private final LaunchPlanner launches;
     private final RegistrationTargets registrations;
+
+    /** Task id to ARN, for the runtime's change events, which name tasks by id. */
+    private final Map<String, String> arnById = new HashMap<>();
 
     /** A change found in a pass: {@code after} null deletes the task. */
     private record Change(StoredTask before, StoredTask after, Map<String, Map<String, String>> targets) {}
@@ -50,10 +61,21 @@ public final class TaskReconciler {
         this.registrations = new RegistrationTargets(ecs);
     }
 
-    public void reconcile() {
+    @Override
+    public String name() {
+        return "task reconciler";
+    }
+
+    @Override
+    public List<Table<?>> watches() {
+        return List.of(ecs.tables().tasks(), ecs.tables().services(), ecs.tables().taskDefinitions());
+    }
+
+    @Override
+    public void reconcile(Changes changed) {
         Instant now = clock.instant();
         List<Change> changes = new ArrayList<>();
-        for (StoredTask stored : ecs.tables().tasks().all()) {
+        for (StoredTask stored : affected(changed)) {
             Change c = isolated(stored, now);
             if (c != null) {
                 changes.add(c);
@@ -82,6 +104,40 @@ public final class TaskReconciler {
                 return null;
             });
         }
+    }
+
+    /**
+     * The tasks a change can move: changed tasks, tasks the runtime reported on, and the tasks of changed services
+     * (their Cloud Map registrations follow the service). A new task definition or a resync looks at every task.
+     */
+    private Collection<StoredTask> affected(Changes changed) {
+        Table<StoredTask> tasks = ecs.tables().tasks();
+        if (changed.resync() || !changed.ids(ecs.tables().taskDefinitions()).isEmpty()) {
+            List<StoredTask> all = tasks.all();
+            arnById.clear();
+            all.forEach(t -> arnById.put(t.task().taskId(), t.arn()));
+            return all;
+        }
+        Map<String, StoredTask> affected = new LinkedHashMap<>();
+        for (String arn : changed.ids(tasks)) {
+            Optional<StoredTask> t = tasks.get(arn);
+            t.ifPresentOrElse(x -> {
+                affected.put(arn, x);
+                arnById.put(x.task().taskId(), arn);
+            }, () -> arnById.remove(Arns.lastSegment(arn)));
+        }
+        for (String id : changed.ids(Key.RUNTIME_TASK)) {
+            String arn = arnById.get(id);
+            if (arn != null) {
+                tasks.get(arn).ifPresent(t -> affected.put(arn, t));
+            }
+        }
+        Set<String> services = changed.ids(ecs.tables().services());
+        if (!services.isEmpty()) {
+            tasks.stream().filter(t -> t.serviceArn() != null && services.contains(t.serviceArn()))
+                    .forEach(t -> affected.put(t.arn(), t));
+        }
+        return affected.values();
     }
 
     /**
