@@ -2,6 +2,8 @@ package dev.mooring.cli;
 
 import dev.mooring.runtime.net.NetworkConfig;
 import dev.mooring.runtime.net.NetworkException;
+import dev.mooring.server.HostsFile;
+import dev.mooring.server.MooringServer;
 import dev.mooring.store.StoreException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mooring.runtime.logs.LogStream;
 import dev.mooring.runtime.logs.LogStreams;
+import dev.mooring.server.MooringServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

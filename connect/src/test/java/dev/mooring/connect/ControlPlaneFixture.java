@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mooring.api.ApiServer;
 import dev.mooring.control.ControlPlane;
-import dev.mooring.control.runtime.SimulatedRuntime;
+import dev.mooring.task.simulated.SimulatedRuntime;
 import dev.mooring.store.Store;
 import java.io.IOException;
 import java.net.URI;

@@ -97,7 +97,7 @@ class ServiceConnectAgentTest {
 
     private List<StoredTask> running() {
         return mooring.control().ecs().tables().tasks().stream()
-                .filter(t -> "RUNNING".equals(t.task().lastStatus())).toList();
+                .filter(t -> t.task().lastStatus() == dev.mooring.task.TaskStatus.RUNNING).toList();
     }
 
     private StoredTask taskOf(String group) {
@@ -215,7 +215,7 @@ class ServiceConnectAgentTest {
                 == 1);
         Optional<StoredTask> checked = running().stream()
                 .filter(t -> t.task().group().equals("service:checked")).findFirst();
-        assertThat(checked.orElseThrow().task().healthStatus()).isEqualTo("HEALTHY");
+        assertThat(checked.orElseThrow().task().healthStatus()).isEqualTo(dev.mooring.task.HealthStatus.HEALTHY);
     }
 
     @Test

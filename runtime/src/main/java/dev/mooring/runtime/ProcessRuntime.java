@@ -1,14 +1,15 @@
 package dev.mooring.runtime;
 
-import dev.mooring.control.runtime.TaskLaunch;
-import dev.mooring.control.runtime.TaskObservation;
-import dev.mooring.control.runtime.TaskRuntime;
 import dev.mooring.runtime.image.Binaries;
 import dev.mooring.runtime.image.ImageCatalog;
 import dev.mooring.runtime.logs.LogStreams;
 import dev.mooring.runtime.net.NetworkConfig;
 import dev.mooring.runtime.net.TaskNetworks;
 import dev.mooring.runtime.process.Cgroups;
+import dev.mooring.task.TaskLaunch;
+import dev.mooring.task.TaskObservation;
+import dev.mooring.task.TaskRuntime;
+import dev.mooring.task.TaskStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +49,7 @@ public final class ProcessRuntime implements TaskRuntime {
 
     private final RuntimeContext ctx;
     private final Map<String, TaskSupervisor> tasks = new ConcurrentHashMap<>();
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
     private ProcessRuntime(RuntimeContext ctx) {
         this.ctx = ctx;
@@ -109,7 +111,7 @@ public final class ProcessRuntime implements TaskRuntime {
     @Override
     public void launch(TaskLaunch launch) {
         tasks.computeIfAbsent(launch.taskId(), id -> {
-            TaskSupervisor supervisor = new TaskSupervisor(launch, ctx, this::changed);
+            TaskSupervisor supervisor = new TaskSupervisor(launch, ctx, () -> changed(id));
             supervisor.start();
             return supervisor;
         });
@@ -146,7 +148,7 @@ public final class ProcessRuntime implements TaskRuntime {
     @Override
     public void release(String taskId) {
         TaskSupervisor supervisor = tasks.get(taskId);
-        if (supervisor == null || !"STOPPED".equals(supervisor.observation().lastStatus())) {
+        if (supervisor == null || supervisor.observation().lastStatus() != TaskStatus.STOPPED) {
             return;
         }
         tasks.remove(taskId);
@@ -158,12 +160,12 @@ public final class ProcessRuntime implements TaskRuntime {
     }
 
     @Override
-    public void onChange(Runnable listener) {
+    public void onChange(Consumer<String> listener) {
         listeners.add(listener);
     }
 
-    private void changed() {
-        listeners.forEach(Runnable::run);
+    private void changed(String taskId) {
+        listeners.forEach(l -> l.accept(taskId));
     }
 
     /** Stops every task (SIGTERM, SIGKILL after its stopTimeout), then removes every cgroup and the bridge. */

@@ -1,8 +1,5 @@
 package dev.mooring.runtime;
 
-import dev.mooring.control.runtime.ContainerLaunch;
-import dev.mooring.control.runtime.TaskLaunch;
-import dev.mooring.control.runtime.TaskObservation;
 import dev.mooring.runtime.image.Binaries;
 import dev.mooring.runtime.image.ImageException;
 import dev.mooring.runtime.image.ImagePlan;
@@ -14,6 +11,13 @@ import dev.mooring.runtime.process.HealthChecker;
 import dev.mooring.runtime.process.ProcessSpec;
 import dev.mooring.runtime.process.RunAs;
 import dev.mooring.runtime.process.SandboxProcess;
+import dev.mooring.task.ContainerLaunch;
+import dev.mooring.task.ContainerStatus;
+import dev.mooring.task.HealthStatus;
+import dev.mooring.task.StopCode;
+import dev.mooring.task.TaskLaunch;
+import dev.mooring.task.TaskObservation;
+import dev.mooring.task.TaskStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +51,7 @@ final class TaskSupervisor {
 
     private record Exited(ContainerRun container, int code) implements Event {}
 
-    private record Health(ContainerRun container, String status) implements Event {}
+    private record Health(ContainerRun container, HealthStatus status) implements Event {}
 
     private record Stop(String reason) implements Event {}
 
@@ -61,9 +65,10 @@ final class TaskSupervisor {
     private volatile TaskObservation observation;
     private volatile Map<String, String> appliedLimits = Map.of();
     private TaskSandbox sandbox;
-    private String status = "PROVISIONING";
+    private TaskStatus status = TaskStatus.PROVISIONING;
     private Instant pullStartedAt, pullStoppedAt, startedAt, stoppingAt, stoppedAt;
-    private String stopCode, stoppedReason;
+    private StopCode stopCode;
+    private String stoppedReason;
 
     TaskSupervisor(TaskLaunch launch, RuntimeContext ctx, Runnable changed) {
         this.launch = launch;
@@ -105,8 +110,9 @@ final class TaskSupervisor {
             if (stopCode == null && !stopRequested()) {
                 startContainers();
             }
-            while (!("DEPROVISIONING".equals(status) && containers.values().stream().noneMatch(ContainerRun::running))) {
-                if (!"DEPROVISIONING".equals(status)) {
+            while (!(status == TaskStatus.DEPROVISIONING
+                    && containers.values().stream().noneMatch(ContainerRun::running))) {
+                if (status != TaskStatus.DEPROVISIONING) {
                     handle(events.take());
                     startContainers();
                 } else {
@@ -122,7 +128,7 @@ final class TaskSupervisor {
             containers.values().stream().filter(ContainerRun::running).forEach(c -> c.process.kill());
         } catch (RuntimeException e) {
             log.error("task {} supervisor failed", launch.taskId(), e);
-            beginStopping("TaskFailedToStart", "Mooring could not run the task: " + e.getMessage());
+            beginStopping(StopCode.TASK_FAILED_TO_START, "Mooring could not run the task: " + e.getMessage());
             containers.values().stream().filter(ContainerRun::running).forEach(c -> c.process.kill());
         }
         deprovision();
@@ -134,10 +140,10 @@ final class TaskSupervisor {
             sandbox = ctx.networks().open(launch.taskId(), null, launch.extraHosts() == null ? List.of()
                     : launch.extraHosts());
         } catch (RuntimeException e) {
-            beginStopping("TaskFailedToStart", "ResourceInitializationError: " + e.getMessage());
+            beginStopping(StopCode.TASK_FAILED_TO_START, "ResourceInitializationError: " + e.getMessage());
             return;
         }
-        status = "PENDING";
+        status = TaskStatus.PENDING;
         pullStartedAt = Instant.now();
         publish();
         Map<String, ImagePlan> plans = new HashMap<>();
@@ -207,14 +213,14 @@ final class TaskSupervisor {
 
     /** Starts every waiting container whose dependsOn conditions hold; RUNNING once all have started. */
     private void startContainers() {
-        if (!"PENDING".equals(status) && !"RUNNING".equals(status)) {
+        if (status != TaskStatus.PENDING && status != TaskStatus.RUNNING) {
             return;
         }
         boolean progress = true;
         while (progress && stopCode == null) {
             progress = false;
             for (ContainerRun c : containers.values()) {
-                if (c.started() || !"PENDING".equals(c.status)) {
+                if (c.started() || c.status != ContainerStatus.PENDING) {
                     continue;
                 }
                 Optional<String> blocked = unsatisfiable(c);
@@ -228,8 +234,9 @@ final class TaskSupervisor {
                 }
             }
         }
-        if ("PENDING".equals(status) && stopCode == null && containers.values().stream().allMatch(ContainerRun::started)) {
-            status = "RUNNING";
+        if (status == TaskStatus.PENDING && stopCode == null
+                && containers.values().stream().allMatch(ContainerRun::started)) {
+            status = TaskStatus.RUNNING;
             startedAt = Instant.now();
         }
         publish();
@@ -239,11 +246,10 @@ final class TaskSupervisor {
         return deps(c).stream().allMatch(d -> {
             ContainerRun dep = containers.get(d.containerName());
             return switch (d.condition()) {
-                case "START" -> dep.started();
-                case "COMPLETE" -> dep.exited();
-                case "SUCCESS" -> dep.exited() && dep.exitCode == 0;
-                case "HEALTHY" -> "HEALTHY".equals(dep.health);
-                default -> false;
+                case START -> dep.started();
+                case COMPLETE -> dep.exited();
+                case SUCCESS -> dep.exited() && dep.exitCode == 0;
+                case HEALTHY -> dep.health == HealthStatus.HEALTHY;
             };
         });
     }
@@ -256,10 +262,10 @@ final class TaskSupervisor {
                         + ", which is not in the task");
             }
             boolean never = switch (d.condition()) {
-                case "START", "COMPLETE" -> dep.reason != null && !dep.started();
-                case "SUCCESS" -> dep.exited() && dep.exitCode != 0;
-                case "HEALTHY" -> dep.launch.healthCheck() == null || dep.exited() || "UNHEALTHY".equals(dep.health);
-                default -> true;
+                case START, COMPLETE -> dep.reason != null && !dep.started();
+                case SUCCESS -> dep.exited() && dep.exitCode != 0;
+                case HEALTHY -> dep.launch.healthCheck() == null || dep.exited()
+                        || dep.health == HealthStatus.UNHEALTHY;
             };
             if (never) {
                 return Optional.of("dependency of container " + c.name() + " on " + d.containerName()
@@ -281,7 +287,7 @@ final class TaskSupervisor {
             failToStart(c, "CannotStartContainerError: " + e.getMessage());
             return;
         }
-        c.status = "RUNNING";
+        c.status = ContainerStatus.RUNNING;
         c.process.exit().thenAccept(code -> events.add(new Exited(c, code)));
         if (c.launch.healthCheck() != null) {
             c.checker = new HealthChecker(launch.taskId() + "-" + c.name(), c.launch.healthCheck(), c.spec,
@@ -295,7 +301,7 @@ final class TaskSupervisor {
         switch (event) {
             case Exited(ContainerRun c, int code) -> {
                 c.exitCode = code;
-                c.status = "STOPPED";
+                c.status = ContainerStatus.STOPPED;
                 if (c.checker != null) {
                     c.checker.close();
                 }
@@ -304,10 +310,10 @@ final class TaskSupervisor {
                 }
                 log.info("task {} container {} exited with {}", launch.taskId(), c.name(), code);
                 if (c.launch.essential()) {
-                    beginStopping("EssentialContainerExited", ESSENTIAL_EXITED);
+                    beginStopping(StopCode.ESSENTIAL_CONTAINER_EXITED, ESSENTIAL_EXITED);
                 }
             }
-            case Health(ContainerRun c, String s) -> {
+            case Health(ContainerRun c, HealthStatus s) -> {
                 if (c.running()) {
                     c.health = s;
                 }
@@ -329,24 +335,24 @@ final class TaskSupervisor {
 
     private void failToStart(ContainerRun c, String reason) {
         c.reason = reason;
-        beginStopping("TaskFailedToStart", reason);
+        beginStopping(StopCode.TASK_FAILED_TO_START, reason);
     }
 
     /** DEPROVISIONING: SIGTERM to every running container, each with its stopTimeout before SIGKILL. */
-    private void beginStopping(String code, String reason) {
+    private void beginStopping(StopCode code, String reason) {
         if (stoppingAt != null) {
             return;
         }
         stopCode = code;
         stoppedReason = reason;
         stoppingAt = Instant.now();
-        status = "DEPROVISIONING";
+        status = TaskStatus.DEPROVISIONING;
         for (ContainerRun c : containers.values()) {
             if (c.running()) {
                 c.killAt = stoppingAt.plusSeconds(c.launch.stopTimeout());
                 c.process.terminate();
             } else if (!c.started()) {
-                c.status = "STOPPED";
+                c.status = ContainerStatus.STOPPED;
             }
             if (c.checker != null) {
                 c.checker.close();
@@ -385,7 +391,7 @@ final class TaskSupervisor {
                 log.warn("task {}: cannot remove its network: {}", launch.taskId(), e.getMessage());
             }
         }
-        status = "STOPPED";
+        status = TaskStatus.STOPPED;
         stoppedAt = Instant.now();
         if (stoppingAt == null) {
             stoppingAt = stoppedAt;
@@ -406,13 +412,8 @@ final class TaskSupervisor {
     }
 
     /** ECS: UNHEALTHY if any essential container is; HEALTHY once every essential one with a check is; else UNKNOWN. */
-    private String taskHealth() {
-        List<ContainerRun> checked = containers.values().stream()
-                .filter(c -> c.launch.essential() && c.launch.healthCheck() != null).toList();
-        if (checked.stream().anyMatch(c -> "UNHEALTHY".equals(c.health))) {
-            return "UNHEALTHY";
-        }
-        return !checked.isEmpty() && checked.stream().allMatch(c -> "HEALTHY".equals(c.health)) ? "HEALTHY"
-                : "UNKNOWN";
+    private HealthStatus taskHealth() {
+        return HealthStatus.ofTask(containers.values().stream()
+                .filter(c -> c.launch.essential() && c.launch.healthCheck() != null).map(c -> c.health).toList());
     }
 }

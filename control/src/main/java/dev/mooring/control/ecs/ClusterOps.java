@@ -5,6 +5,7 @@ import dev.mooring.api.RequestContext;
 import dev.mooring.control.Page;
 import dev.mooring.control.cloudmap.Namespace;
 import dev.mooring.store.Tx;
+import dev.mooring.task.TaskStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,8 +152,8 @@ final class ClusterOps {
         for (StoredTask t : (Iterable<StoredTask>) ecs.tables().tasks()
                 .withPrefix(Arns.tasksPrefix(c.clusterArn()))::iterator) {
             String state = switch (t.task().lastStatus()) {
-                case Task.RUNNING -> "running";
-                case Task.PENDING, Task.PROVISIONING -> "pending";
+                case RUNNING -> "running";
+                case PENDING, PROVISIONING -> "pending";
                 default -> null;
             };
             running += "running".equals(state) ? 1 : 0;

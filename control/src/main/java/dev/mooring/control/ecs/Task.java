@@ -1,6 +1,10 @@
 package dev.mooring.control.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mooring.task.ContainerStatus;
+import dev.mooring.task.HealthStatus;
+import dev.mooring.task.StopCode;
+import dev.mooring.task.TaskStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,12 +23,12 @@ public record Task(List<Attachment> attachments,
                    List<Container> containers,
                    String cpu,
                    Instant createdAt,
-                   String desiredStatus,
+                   TaskStatus desiredStatus,
                    Boolean enableExecuteCommand,
                    Instant executionStoppedAt,
                    String group,
-                   String healthStatus,
-                   String lastStatus,
+                   HealthStatus healthStatus,
+                   TaskStatus lastStatus,
                    String launchType,
                    String memory,
                    TaskOverride overrides,
@@ -34,7 +38,7 @@ public record Task(List<Attachment> attachments,
                    Instant pullStoppedAt,
                    Instant startedAt,
                    String startedBy,
-                   String stopCode,
+                   StopCode stopCode,
                    Instant stoppedAt,
                    String stoppedReason,
                    Instant stoppingAt,
@@ -44,16 +48,10 @@ public record Task(List<Attachment> attachments,
                    Long version,
                    JsonNode ephemeralStorage) {
 
-    public static final String PROVISIONING = "PROVISIONING";
-    public static final String PENDING = "PENDING";
-    public static final String RUNNING = "RUNNING";
-    public static final String DEPROVISIONING = "DEPROVISIONING";
-    public static final String STOPPED = "STOPPED";
-
     public record Container(String containerArn, String taskArn, String name, String image, String imageDigest,
-                            String runtimeId, String lastStatus, Integer exitCode, String reason,
+                            String runtimeId, ContainerStatus lastStatus, Integer exitCode, String reason,
                             List<NetworkBinding> networkBindings, List<NetworkInterface> networkInterfaces,
-                            String healthStatus, String cpu, String memory, String memoryReservation) {}
+                            HealthStatus healthStatus, String cpu, String memory, String memoryReservation) {}
 
     public record NetworkBinding(String bindIP, Integer containerPort, Integer hostPort, String protocol) {}
 
@@ -74,7 +72,7 @@ public record Task(List<Attachment> attachments,
     }
 
     public boolean isStopped() {
-        return STOPPED.equals(lastStatus);
+        return lastStatus == TaskStatus.STOPPED;
     }
 
     public Builder toBuilder() {
@@ -94,12 +92,12 @@ public record Task(List<Attachment> attachments,
         private List<Container> containers;
         private String cpu;
         private Instant createdAt;
-        private String desiredStatus;
+        private TaskStatus desiredStatus;
         private Boolean enableExecuteCommand;
         private Instant executionStoppedAt;
         private String group;
-        private String healthStatus;
-        private String lastStatus;
+        private HealthStatus healthStatus;
+        private TaskStatus lastStatus;
         private String launchType;
         private String memory;
         private TaskOverride overrides;
@@ -109,7 +107,7 @@ public record Task(List<Attachment> attachments,
         private Instant pullStoppedAt;
         private Instant startedAt;
         private String startedBy;
-        private String stopCode;
+        private StopCode stopCode;
         private Instant stoppedAt;
         private String stoppedReason;
         private Instant stoppingAt;
@@ -212,7 +210,7 @@ public record Task(List<Attachment> attachments,
             return this;
         }
 
-        public Builder desiredStatus(String v) {
+        public Builder desiredStatus(TaskStatus v) {
             desiredStatus = v;
             return this;
         }
@@ -232,12 +230,12 @@ public record Task(List<Attachment> attachments,
             return this;
         }
 
-        public Builder healthStatus(String v) {
+        public Builder healthStatus(HealthStatus v) {
             healthStatus = v;
             return this;
         }
 
-        public Builder lastStatus(String v) {
+        public Builder lastStatus(TaskStatus v) {
             lastStatus = v;
             return this;
         }
@@ -287,7 +285,7 @@ public record Task(List<Attachment> attachments,
             return this;
         }
 
-        public Builder stopCode(String v) {
+        public Builder stopCode(StopCode v) {
             stopCode = v;
             return this;
         }

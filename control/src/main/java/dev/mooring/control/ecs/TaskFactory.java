@@ -1,6 +1,9 @@
 package dev.mooring.control.ecs;
 
 import dev.mooring.control.Ids;
+import dev.mooring.task.ContainerStatus;
+import dev.mooring.task.HealthStatus;
+import dev.mooring.task.TaskStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,16 +21,16 @@ public final class TaskFactory {
         String taskArn = Arns.task(clusterArn, Ids.taskId());
         List<Task.Container> containers = td.containerDefinitions().stream()
                 .map(c -> new Task.Container(Arns.container(taskArn, Ids.uuid()), taskArn, c.name(), c.image(),
-                        null, null, Task.PENDING, null, null, List.of(), List.of(),
-                        "UNKNOWN", text(c.cpu()), text(c.memory()),
+                        null, null, ContainerStatus.PENDING, null, null, List.of(), List.of(),
+                        HealthStatus.UNKNOWN, text(c.cpu()), text(c.memory()),
                         text(c.memoryReservation())))
                 .toList();
         Task.Attachment eni = new Task.Attachment(Ids.uuid(), "ElasticNetworkInterface", "PRECREATED", List.of());
         String cpu = overrides != null && overrides.cpu() != null ? overrides.cpu() : td.cpu();
         String memory = overrides != null && overrides.memory() != null ? overrides.memory() : td.memory();
         return new Task(List.of(eni), null, Arns.region(clusterArn) + "a", null, clusterArn, null, null, null,
-                containers, cpu, now, Task.RUNNING, enableExecuteCommand != null && enableExecuteCommand, null,
-                group, "UNKNOWN", Task.PROVISIONING, launchType, memory,
+                containers, cpu, now, TaskStatus.RUNNING, enableExecuteCommand != null && enableExecuteCommand, null,
+                group, HealthStatus.UNKNOWN, TaskStatus.PROVISIONING, launchType, memory,
                 overrides != null ? overrides : new Task.TaskOverride(List.of(), null, null, null, null, null),
                 platformVersion, null, null, null, null, startedBy, null, null, null, null, null, taskArn,
                 td.taskDefinitionArn(), 1L, null);

@@ -2,6 +2,8 @@ package dev.mooring.control.ecs;
 
 import dev.mooring.api.RequestContext;
 import dev.mooring.control.Page;
+import dev.mooring.task.StopCode;
+import dev.mooring.task.TaskStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -79,10 +81,10 @@ final class TaskOps {
                     () -> Errors.invalid("The referenced task was not found: '" + ref + "' in cluster "
                             + cluster.clusterName() + "."));
             Task t = current.task();
-            if (!Task.RUNNING.equals(t.desiredStatus())) {
+            if (!TaskStatus.RUNNING.equals(t.desiredStatus())) {
                 return t;
             }
-            Task stopping = t.toBuilder().desiredStatus(Task.STOPPED).stopCode("UserInitiated")
+            Task stopping = t.toBuilder().desiredStatus(TaskStatus.STOPPED).stopCode(StopCode.USER_INITIATED)
                     .stoppedReason(in.reason() != null ? in.reason() : "Task stopped by user")
                     .version(t.version() + 1).build();
             tx.put(ecs.tables().tasks(), current.with(stopping));
@@ -123,12 +125,12 @@ final class TaskOps {
                     .orElseThrow(() -> Errors.serviceNotFound(in.serviceName())).arn();
         }
         // ECS lists tasks whose desired status is RUNNING unless asked otherwise; PENDING means the same here
-        String desired = in.desiredStatus() == null || in.desiredStatus().equals("PENDING") ? Task.RUNNING
-                : in.desiredStatus();
+        TaskStatus desired = in.desiredStatus() == null || in.desiredStatus().equals("PENDING") ? TaskStatus.RUNNING
+                : TaskStatus.valueOf(in.desiredStatus());
         String familyPrefix = in.family() == null ? null : Arns.taskDefinitionsPrefix(ctx) + in.family() + ":";
         String service = serviceArn;
         Page<StoredTask> page = Page.of(ecs.tables().tasks().withPrefix(Arns.tasksPrefix(cluster.clusterArn()))
-                        .filter(t -> desired.equals(t.task().desiredStatus()))
+                        .filter(t -> t.task().desiredStatus() == desired)
                         .filter(t -> service == null || service.equals(t.serviceArn()))
                         .filter(t -> familyPrefix == null || t.task().taskDefinitionArn().startsWith(familyPrefix))
                         .filter(t -> in.startedBy() == null || in.startedBy().equals(t.task().startedBy()))

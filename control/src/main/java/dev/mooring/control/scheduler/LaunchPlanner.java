@@ -5,8 +5,9 @@ import dev.mooring.control.ecs.ContainerDefinition;
 import dev.mooring.control.ecs.KeyValuePair;
 import dev.mooring.control.ecs.Task;
 import dev.mooring.control.ecs.TaskDefinition;
-import dev.mooring.control.runtime.ContainerLaunch;
-import dev.mooring.control.runtime.TaskLaunch;
+import dev.mooring.task.ContainerLaunch;
+import dev.mooring.task.DependencyCondition;
+import dev.mooring.task.TaskLaunch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,8 @@ final class LaunchPlanner {
         ContainerLaunch.HealthCheck health = hc == null ? null : new ContainerLaunch.HealthCheck(hc.command(),
                 or(hc.interval(), 30), or(hc.timeout(), 5), or(hc.retries(), 3), or(hc.startPeriod(), 0));
         List<ContainerLaunch.Dependency> deps = c.dependsOn() == null ? List.of() : c.dependsOn().stream()
-                .map(d -> new ContainerLaunch.Dependency(d.containerName(), d.condition())).toList();
+                .map(d -> new ContainerLaunch.Dependency(d.containerName(),
+                        DependencyCondition.valueOf(d.condition()))).toList();
         List<ContainerLaunch.Port> ports = c.portMappings() == null ? List.of() : c.portMappings().stream()
                 .filter(p -> p.containerPort() != null)
                 .map(p -> new ContainerLaunch.Port(p.name(), p.containerPort(), p.protocol(), p.appProtocol()))

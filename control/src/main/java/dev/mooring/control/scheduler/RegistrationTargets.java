@@ -4,19 +4,21 @@ import dev.mooring.control.ecs.Arns;
 import dev.mooring.control.ecs.ContainerDefinition;
 import dev.mooring.control.ecs.Deployment;
 import dev.mooring.control.ecs.EcsState;
-import dev.mooring.control.ecs.ServiceConnectConfiguration;
 import dev.mooring.control.ecs.Service;
+import dev.mooring.control.ecs.ServiceConnectConfiguration;
 import dev.mooring.control.ecs.StoredService;
 import dev.mooring.control.ecs.StoredTask;
 import dev.mooring.control.ecs.Task;
 import dev.mooring.control.ecs.TaskDefinition;
+import dev.mooring.task.Routability;
+import dev.mooring.task.TaskStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Which Cloud Map services a task should be an instance of right now, with the attributes ECS writes (spec §4.3):
- * its deployment's Service Connect services and its service's registry, while it is RUNNING and not UNHEALTHY.
+ * its deployment's Service Connect services and its service's registry, while it is {@link Routability routable}.
  */
 final class RegistrationTargets {
     private final EcsState ecs;
@@ -29,8 +31,8 @@ final class RegistrationTargets {
     Map<String, Map<String, String>> of(StoredTask stored) {
         Task t = stored.task();
         String ip = address(t);
-        if (stored.serviceArn() == null || !Task.RUNNING.equals(t.desiredStatus())
-                || !Task.RUNNING.equals(t.lastStatus()) || "UNHEALTHY".equals(t.healthStatus()) || ip == null) {
+        if (stored.serviceArn() == null || ip == null
+                || !Routability.isRoutable(t.desiredStatus(), t.lastStatus(), t.healthStatus())) {
             return Map.of();
         }
         Optional<StoredService> service = ecs.tables().services().get(stored.serviceArn());

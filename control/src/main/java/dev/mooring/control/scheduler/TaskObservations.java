@@ -2,7 +2,10 @@ package dev.mooring.control.scheduler;
 
 import dev.mooring.control.ecs.KeyValuePair;
 import dev.mooring.control.ecs.Task;
-import dev.mooring.control.runtime.TaskObservation;
+import dev.mooring.task.HealthStatus;
+import dev.mooring.task.StopCode;
+import dev.mooring.task.TaskObservation;
+import dev.mooring.task.TaskStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +23,16 @@ final class TaskObservations {
                 .stoppingAt(o.stoppingAt() != null ? o.stoppingAt() : t.stoppingAt())
                 .stoppedAt(o.stoppedAt())
                 .executionStoppedAt(o.stoppedAt())
-                .healthStatus(o.healthStatus() == null ? "UNKNOWN" : o.healthStatus())
+                .healthStatus(o.healthStatus() == null ? HealthStatus.UNKNOWN : o.healthStatus())
                 .containers(containers(t, o))
                 .attachments(attachments(t, o));
         if (o.privateIpv4() != null && t.connectivity() == null) {
             b.connectivity("CONNECTED").connectivityAt(now);
         }
-        boolean ended = Task.STOPPED.equals(o.lastStatus()) || Task.DEPROVISIONING.equals(o.lastStatus());
-        if (ended && Task.RUNNING.equals(t.desiredStatus())) {
+        if (o.lastStatus().isEnding() && t.desiredStatus() == TaskStatus.RUNNING) {
             // it stopped on its own: the runtime's code and reason say why (spec §2.2 Task.stopCode)
-            b.desiredStatus(Task.STOPPED)
-                    .stopCode(o.stopCode() != null ? o.stopCode() : "EssentialContainerExited")
+            b.desiredStatus(TaskStatus.STOPPED)
+                    .stopCode(o.stopCode() != null ? o.stopCode() : StopCode.ESSENTIAL_CONTAINER_EXITED)
                     .stoppedReason(o.stoppedReason() != null ? o.stoppedReason()
                             : "Essential container in task exited");
         }
@@ -62,10 +64,10 @@ final class TaskObservations {
     /** The task's ElasticNetworkInterface as Fargate shows it: its status follows the task, its details the IP. */
     private static List<Task.Attachment> attachments(Task t, TaskObservation o) {
         String status = switch (o.lastStatus()) {
-            case Task.PROVISIONING -> "PRECREATED";
-            case Task.PENDING, Task.RUNNING -> "ATTACHED";
-            case Task.DEPROVISIONING -> "DETACHING";
-            default -> "DELETED";
+            case PROVISIONING -> "PRECREATED";
+            case PENDING, RUNNING -> "ATTACHED";
+            case DEPROVISIONING -> "DETACHING";
+            case STOPPED -> "DELETED";
         };
         return t.attachments().stream().map(a -> {
             if (!"ElasticNetworkInterface".equals(a.type())) {

@@ -5,16 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mooring.api.ApiServer;
 import dev.mooring.control.ControlPlane;
-import dev.mooring.control.runtime.SimulatedRuntime;
-import dev.mooring.control.runtime.TaskLaunch;
-import dev.mooring.control.runtime.TaskObservation;
-import dev.mooring.control.runtime.TaskRuntime;
 import dev.mooring.store.Store;
+import dev.mooring.task.TaskLaunch;
+import dev.mooring.task.TaskObservation;
+import dev.mooring.task.TaskRuntime;
+import dev.mooring.task.simulated.SimulatedRuntime;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -57,7 +58,7 @@ class IsolatedFailureTest {
         }
 
         @Override
-        public void onChange(Runnable listener) {
+        public void onChange(Consumer<String> listener) {
             inner.onChange(listener);
         }
 

@@ -1,6 +1,6 @@
 package dev.mooring.runtime.net;
 
-import dev.mooring.control.runtime.TaskLaunch.HostEntry;
+import dev.mooring.task.TaskLaunch.HostEntry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.mooring.runtime.net;
 
-import dev.mooring.control.runtime.TaskLaunch.HostEntry;
+import dev.mooring.task.TaskLaunch.HostEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

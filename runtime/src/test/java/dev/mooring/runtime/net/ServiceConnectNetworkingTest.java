@@ -3,7 +3,7 @@ package dev.mooring.runtime.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mooring.control.Ids;
+
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -34,7 +34,7 @@ class ServiceConnectNetworkingTest {
     @Test
     void everythingANamespaceThreadRunsCreatesSocketsInTheTask() throws Exception {
         try (TaskNetworks networks = TaskNetworks.create(config)) {
-            TaskSandbox task = networks.open(Ids.taskId(), null, List.of());
+            TaskSandbox task = networks.open(TaskIds.random(), null, List.of());
             try (NamespaceThread thread = NamespaceThread.start(task.netnsPath())) {
                 for (int i = 0; i < 2; i++) {
                     CompletableFuture<ServerSocket> bound = new CompletableFuture<>();
@@ -62,7 +62,7 @@ class ServiceConnectNetworkingTest {
     @Test
     void ingressInterceptionSendsTheAppsPortToTheListenerAndEgressRemapMovesAVipPort() throws Exception {
         try (TaskNetworks networks = TaskNetworks.create(config)) {
-            TaskSandbox task = networks.open(Ids.taskId(), null, List.of());
+            TaskSandbox task = networks.open(TaskIds.random(), null, List.of());
             Netfilter netfilter = Netfilter.locate();
             netfilter.append(task.netnsName(), List.of(
                     List.of("-w", "-t", "nat", "-A", "PREROUTING", "-p", "tcp", "--dport", "7000", "-j", "REDIRECT",
