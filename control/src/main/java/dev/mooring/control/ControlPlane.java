@@ -88,6 +88,13 @@ public final class ControlPlane implements AutoCloseable {
         return List.of(tasks, services);
     }
 
+    /**
+     * Connects the data plane (the Service Connect agent) to task launches and stops; call before {@link #start}.
+     */
+    public void attach(dev.mooring.control.scheduler.DataPlaneHooks hooks) {
+        tasks.dataPlane(hooks);
+    }
+
     /** Starts ECS's controllers. */
     public void start() {
         start(ecsControllers());

@@ -48,6 +48,7 @@ public final class ProcessRuntime implements TaskRuntime {
     static final Path SHARED_ROOT = Path.of("/var/lib/mooring");
 
     private final RuntimeContext ctx;
+    private volatile TaskNetworkHook networkHook = TaskNetworkHook.NONE;
     private final Map<String, TaskSupervisor> tasks = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
@@ -103,6 +104,14 @@ public final class ProcessRuntime implements TaskRuntime {
                 network.cidr()));
     }
 
+    /**
+     * What else lives in each task's network (Service Connect's proxy); set by the composition root before the
+     * first launch.
+     */
+    public void attach(TaskNetworkHook hook) {
+        this.networkHook = hook;
+    }
+
     @Override
     public String name() {
         return "process";
@@ -111,7 +120,7 @@ public final class ProcessRuntime implements TaskRuntime {
     @Override
     public void launch(TaskLaunch launch) {
         tasks.computeIfAbsent(launch.taskId(), id -> {
-            TaskSupervisor supervisor = new TaskSupervisor(launch, ctx, () -> changed(id));
+            TaskSupervisor supervisor = new TaskSupervisor(launch, ctx, networkHook, () -> changed(id));
             supervisor.start();
             return supervisor;
         });

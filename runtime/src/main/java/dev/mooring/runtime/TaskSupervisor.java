@@ -58,6 +58,7 @@ final class TaskSupervisor {
     private final TaskLaunch launch;
     private final RuntimeContext ctx;
     private final Runnable changed;
+    private final TaskNetworkHook networkHook;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Map<String, ContainerRun> containers = new LinkedHashMap<>();
     private final Map<String, String> limits = new LinkedHashMap<>();
@@ -70,7 +71,8 @@ final class TaskSupervisor {
     private StopCode stopCode;
     private String stoppedReason;
 
-    TaskSupervisor(TaskLaunch launch, RuntimeContext ctx, Runnable changed) {
+    TaskSupervisor(TaskLaunch launch, RuntimeContext ctx, TaskNetworkHook networkHook, Runnable changed) {
+        this.networkHook = networkHook;
         this.launch = launch;
         this.ctx = ctx;
         this.changed = changed;
@@ -141,6 +143,13 @@ final class TaskSupervisor {
                     : launch.extraHosts());
         } catch (RuntimeException e) {
             beginStopping(StopCode.TASK_FAILED_TO_START, "ResourceInitializationError: " + e.getMessage());
+            return;
+        }
+        try {
+            networkHook.networkReady(launch.taskId(), sandbox);
+        } catch (RuntimeException e) {
+            log.warn("task {}: {}", launch.taskId(), e.getMessage());
+            beginStopping(StopCode.TASK_FAILED_TO_START, e.getMessage());
             return;
         }
         status = TaskStatus.PENDING;
@@ -385,6 +394,11 @@ final class TaskSupervisor {
             log.warn("task {}: cannot remove its cgroups: {}", launch.taskId(), e.getMessage());
         }
         if (sandbox != null) {
+            try {
+                networkHook.networkClosing(launch.taskId());
+            } catch (RuntimeException e) {
+                log.warn("task {}: closing what lives in its network: {}", launch.taskId(), e.getMessage());
+            }
             try {
                 ctx.networks().close(launch.taskId());
             } catch (RuntimeException e) {

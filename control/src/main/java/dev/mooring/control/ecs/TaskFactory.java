@@ -36,6 +36,22 @@ public final class TaskFactory {
                 td.taskDefinitionArn(), 1L, null);
     }
 
+    /**
+     * A task of a Service Connect deployment: ECS adds the proxy's container, with no image, and names it in a
+     * {@code ServiceConnect} attachment (spec §4.3).
+     */
+    public static Task withServiceConnect(Task t) {
+        String name = ServiceConnectContainer.name(t.taskId());
+        List<Task.Container> containers = new java.util.ArrayList<>(t.containers());
+        containers.add(new Task.Container(Arns.container(t.taskArn(), Ids.uuid()), t.taskArn(), name, null, null,
+                null, ContainerStatus.PENDING, null, null, List.of(), List.of(), HealthStatus.UNKNOWN, null, null,
+                null));
+        List<Task.Attachment> attachments = new java.util.ArrayList<>(t.attachments());
+        attachments.add(new Task.Attachment(Ids.uuid(), ServiceConnectContainer.ATTACHMENT_TYPE, "PRECREATED",
+                List.of(new KeyValuePair("ContainerName", name))));
+        return t.toBuilder().containers(List.copyOf(containers)).attachments(List.copyOf(attachments)).build();
+    }
+
     private static String text(Integer value) {
         return value == null ? null : value.toString();
     }

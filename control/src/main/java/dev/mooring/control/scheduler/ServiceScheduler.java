@@ -298,6 +298,10 @@ public final class ServiceScheduler implements Controller {
                 Task t = TaskFactory.newTask(service.clusterArn(), td.get(), null, "service:" + service.serviceName(),
                         primary.id(), primary.launchType(), primary.platformVersion(),
                         service.enableExecuteCommand(), now);
+                if (primary.serviceConnectConfiguration() != null
+                        && primary.serviceConnectConfiguration().isEnabled()) {
+                    t = TaskFactory.withServiceConnect(t);
+                }
                 created.add(new StoredTask(t, service.serviceArn(), null, List.of(), false));
                 ids.add("(task " + t.taskId() + ")");
             }

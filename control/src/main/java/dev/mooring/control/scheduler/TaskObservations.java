@@ -1,7 +1,9 @@
 package dev.mooring.control.scheduler;
 
 import dev.mooring.control.ecs.KeyValuePair;
+import dev.mooring.control.ecs.ServiceConnectContainer;
 import dev.mooring.control.ecs.Task;
+import dev.mooring.task.ContainerStatus;
 import dev.mooring.task.HealthStatus;
 import dev.mooring.task.StopCode;
 import dev.mooring.task.TaskObservation;
@@ -47,6 +49,9 @@ final class TaskObservations {
         for (Task.Container c : t.containers()) {
             TaskObservation.ContainerObservation seen = o.containers() == null ? null : o.containers().stream()
                     .filter(x -> x.name().equals(c.name())).findFirst().orElse(null);
+            if (seen == null && ServiceConnectContainer.is(c.name())) {
+                seen = serviceConnect(c.name(), o.lastStatus());
+            }
             out.add(new Task.Container(c.containerArn(), c.taskArn(), c.name(), c.image(), c.imageDigest(),
                     seen != null && seen.pid() != null ? seen.pid().toString() : c.runtimeId(),
                     seen != null ? seen.lastStatus() : c.lastStatus(), seen != null ? seen.exitCode() : c.exitCode(),
@@ -55,6 +60,21 @@ final class TaskObservations {
                     c.memory(), c.memoryReservation()));
         }
         return out;
+    }
+
+    /**
+     * The Service Connect container has no process: its proxy lives in the server and runs exactly while the task's
+     * network does, so it follows the task and is HEALTHY while the task runs (spec §4.3).
+     */
+    private static TaskObservation.ContainerObservation serviceConnect(String name, TaskStatus task) {
+        return switch (task) {
+            case PROVISIONING, PENDING -> new TaskObservation.ContainerObservation(name, ContainerStatus.PENDING,
+                    null, null, HealthStatus.UNKNOWN, null);
+            case RUNNING -> new TaskObservation.ContainerObservation(name, ContainerStatus.RUNNING, null, null,
+                    HealthStatus.HEALTHY, null);
+            case DEPROVISIONING, STOPPED -> new TaskObservation.ContainerObservation(name, ContainerStatus.STOPPED,
+                    null, null, HealthStatus.HEALTHY, null);
+        };
     }
 
     private static java.util.Optional<Task.Attachment> eni(Task t) {
@@ -70,6 +90,9 @@ final class TaskObservations {
             case STOPPED -> "DELETED";
         };
         return t.attachments().stream().map(a -> {
+            if (ServiceConnectContainer.ATTACHMENT_TYPE.equals(a.type())) {
+                return new Task.Attachment(a.id(), a.type(), status, a.details());
+            }
             if (!"ElasticNetworkInterface".equals(a.type())) {
                 return a;
             }

@@ -46,6 +46,7 @@ public final class TaskReconciler implements Controller {
     private final Clock clock;
     private final LaunchPlanner launches;
     private final RegistrationTargets registrations;
+    private volatile DataPlaneHooks dataPlane = DataPlaneHooks.NONE;
 
     /** Task id to ARN, for the runtime's change events, which name tasks by id. */
     private final Map<String, String> arnById = new HashMap<>();
@@ -59,6 +60,11 @@ public final class TaskReconciler implements Controller {
         this.clock = clock;
         this.launches = new LaunchPlanner();
         this.registrations = new RegistrationTargets(ecs);
+    }
+
+    /** Set once by the composition root, before the engine starts. */
+    public void dataPlane(DataPlaneHooks hooks) {
+        this.dataPlane = hooks;
     }
 
     @Override
@@ -176,7 +182,7 @@ public final class TaskReconciler implements Controller {
             if (TaskStatus.PROVISIONING.equals(t.lastStatus()) && TaskStatus.RUNNING.equals(t.desiredStatus())) {
                 Optional<TaskDefinition> td = ecs.tables().taskDefinitions().get(t.taskDefinitionArn());
                 if (td.isPresent()) {
-                    runtime.launch(launches.plan(t, td.get()));
+                    runtime.launch(dataPlane.wire(stored, td.get(), launches.plan(t, td.get())));
                     return null;
                 }
                 next = stoppedWithout(t, StopCode.TASK_FAILED_TO_START, "Task definition " + t.taskDefinitionArn()
@@ -193,8 +199,9 @@ public final class TaskReconciler implements Controller {
             TaskObservation o = seen.get();
             next = TaskObservations.apply(t, o, now);
             if (next.desiredStatus() == TaskStatus.STOPPED && !o.lastStatus().isEnding()
-                    && stored.registrations().isEmpty()) {
-                // deregistered from Cloud Map first (an earlier pass), so no client is sent to a stopping task
+                    && stored.registrations().isEmpty() && !dataPlane.receivesTraffic(id)) {
+                // out of Cloud Map and out of every proxy's host sets first (earlier passes), so no client is sent
+                // to a stopping task
                 runtime.stop(id, next.stoppedReason());
             }
         }
