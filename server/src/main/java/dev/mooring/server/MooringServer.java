@@ -2,6 +2,8 @@ package dev.mooring.server;
 
 import dev.mooring.api.ApiResponse;
 import dev.mooring.api.ApiServer;
+import dev.mooring.proxy.ProxyObserver;
+import dev.mooring.server.connect.ServiceConnectBridge;
 import dev.mooring.server.dns.MooringDns;
 import dev.mooring.control.ControlPlane;
 import dev.mooring.control.reconcile.Controller;
@@ -36,6 +38,7 @@ public final class MooringServer implements AutoCloseable {
     private final MooringDns dns;
     private final ApiServer api;
     private final NetworkConfig network;
+    private final ServiceConnectBridge serviceConnect;
 
     private MooringServer(Builder b) throws InterruptedException {
         Clock clock = Clock.systemUTC();
@@ -64,9 +67,15 @@ public final class MooringServer implements AutoCloseable {
                         return ApiResponse.json(200, "{\"reset\":true}");
                     })
                     .start());
-            // Every controller the reconcile engine runs, in order. The data plane's bridges add theirs here: the
-            // Service Connect agent (proxy snapshots) and load balancer target registration.
-            List<Controller> controllers = new ArrayList<>(control.ecsControllers());
+            // Service Connect: closed after the runtime, so stopping tasks drain their proxies first
+            this.serviceConnect = new ServiceConnectBridge(control,
+                    runtime instanceof ProcessRuntime p ? p : null, ProxyObserver.NONE);
+            started.add(started.indexOf(runtime), serviceConnect);
+            // Every controller the reconcile engine runs, in order. The Service Connect agent goes first, so a task
+            // that stopped being routable has left every proxy's host sets before the task reconciler signals it.
+            List<Controller> controllers = new ArrayList<>();
+            controllers.add(serviceConnect.controller());
+            controllers.addAll(control.ecsControllers());
             control.start(controllers);
         } catch (IOException e) {
             close();
@@ -110,6 +119,11 @@ public final class MooringServer implements AutoCloseable {
     /** Mooring's DNS server, or null with the simulated runtime (no task network to serve). */
     public InetSocketAddress dnsAddress() {
         return dns == null ? null : dns.address();
+    }
+
+    /** Service Connect: the agent's plans and the task proxies. */
+    public ServiceConnectBridge serviceConnect() {
+        return serviceConnect;
     }
 
     public ServerStatus status() {

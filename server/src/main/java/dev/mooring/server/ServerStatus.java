@@ -25,7 +25,16 @@ public record ServerStatus(String apiUrl, String runtime, String stateFile, Stri
      * applied to each container (cgroup v2 or v1, or why none), absent with the simulated runtime.
      */
     public record TaskLine(String taskArn, String cluster, String group, TaskStatus lastStatus,
-                           HealthStatus healthStatus, String privateIpv4Address, Map<String, String> limits) {}
+                           HealthStatus healthStatus, String privateIpv4Address, Map<String, String> limits,
+                           ServiceConnectLine serviceConnect) {}
+
+    /**
+     * A Service Connect task's wiring (issue 7): its alias names and their VIPs, its listeners as "where it listens
+     * -> where it sends", the hosts its proxy balances over right now, and what Mooring could not honour.
+     */
+    public record ServiceConnectLine(String namespace, String proxyContainer, Map<String, String> aliases,
+                                     List<String> listeners, Map<String, List<String>> hosts,
+                                     List<String> warnings) {}
 
     static ServerStatus of(MooringServer server, NetworkConfig network) {
         InetSocketAddress dns = server.dnsAddress();
@@ -33,7 +42,8 @@ public record ServerStatus(String apiUrl, String runtime, String stateFile, Stri
                 .map(StoredTask::task)
                 .filter(t -> !t.isStopped())
                 .map(t -> new TaskLine(t.taskArn(), t.clusterArn().substring(t.clusterArn().indexOf('/') + 1),
-                        t.group(), t.lastStatus(), t.healthStatus(), address(t), limits(server, t.taskId())))
+                        t.group(), t.lastStatus(), t.healthStatus(), address(t), limits(server, t.taskId()),
+                        serviceConnect(server, t.taskId())))
                 .toList();
         return new ServerStatus(server.endpointUrl(), server.runtime().name(), server.stateFile().toString(),
                 dns == null ? null : dns.getHostString() + ":" + dns.getPort(),
@@ -43,6 +53,27 @@ public record ServerStatus(String apiUrl, String runtime, String stateFile, Stri
     private static Map<String, String> limits(MooringServer server, String taskId) {
         return server.runtime() instanceof ProcessRuntime processes && !processes.appliedLimits(taskId).isEmpty()
                 ? new TreeMap<>(processes.appliedLimits(taskId)) : null;
+    }
+
+    private static ServiceConnectLine serviceConnect(MooringServer server, String taskId) {
+        return server.serviceConnect().plan(taskId).map(plan -> {
+            Map<String, String> aliases = new TreeMap<>();
+            plan.hosts().forEach(h -> aliases.put(h.hostname(), h.vip()));
+            List<String> listeners = new java.util.ArrayList<>();
+            plan.ingress().forEach(i -> listeners.add("ingress " + i.discoveryName() + " (" + i.protocol() + "): "
+                    + "0.0.0.0:" + i.listenerPort() + " -> 127.0.0.1:" + i.containerPort()
+                    + (i.intercepted() ? ", intercepting :" + i.containerPort() : "")));
+            plan.egress().forEach(e -> listeners.add("egress " + e.dnsName() + ":" + e.port() + " (" + e.protocol()
+                    + "): " + e.vip() + ":" + e.listenerPort() + " -> " + e.cluster()));
+            Map<String, List<String>> hosts = new TreeMap<>();
+            server.serviceConnect().proxies(taskId).forEach(p -> p.clusters().forEach(c -> hosts.put(c.name(),
+                    c.hosts().stream().map(h -> h.endpoint().address().getHostString() + ":"
+                            + h.endpoint().address().getPort()
+                            + (h.ejectedUntil() != null ? " (ejected until " + h.ejectedUntil() + ")" : ""))
+                            .toList())));
+            return new ServiceConnectLine(plan.namespaceName(), plan.proxyContainerName(), aliases, listeners,
+                    hosts, plan.warnings());
+        }).orElse(null);
     }
 
     private static String address(Task task) {
