@@ -77,9 +77,12 @@ public final class ProxyConfigs {
                 new InetSocketAddress(LOOPBACK, in.containerPort()))))).toList();
     }
 
-    /** Outlier detection the proxy can never trigger: what "off" means for a cluster. */
-    static final OutlierDetection NEVER_EJECT = new OutlierDetection(Integer.MAX_VALUE,
-            java.time.Duration.ofSeconds(1), java.time.Duration.ZERO, java.time.Duration.ZERO);
+    /**
+     * What "off" means for a cluster: the proxy contract has no switch, so hosts are ejected for no time at all (the
+     * failure window stays small; the proxy sizes it by the failure count).
+     */
+    static final OutlierDetection NEVER_EJECT = new OutlierDetection(5, java.time.Duration.ofSeconds(30),
+            java.time.Duration.ZERO, java.time.Duration.ZERO);
 
     static Protocol protocol(AppProtocol p) {
         return switch (p) {

@@ -49,6 +49,33 @@ public final class Host {
         return new NetworkConfig(bridge, "198.19." + free.get(random.nextInt(free.size())) + ".0/24", stateDir, null);
     }
 
+    /** What a command did: its exit code, standard output and standard error. */
+    public record Result(int exitCode, String output, String error) {}
+
+    /** Runs a command to completion, whatever its exit code (for commands expected to fail). */
+    public static Result attempt(List<String> argv) {
+        try {
+            Process process = new ProcessBuilder(argv).start();
+            process.getOutputStream().close();
+            java.util.concurrent.CompletableFuture<String> err = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                        } catch (IOException e) {
+                            return e.toString();
+                        }
+                    });
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("%s finished", argv).isTrue();
+            return new Result(process.exitValue(), out, err.join());
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + argv, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Runs a command to completion, asserting it succeeded; its output. */
     public static String run(List<String> argv) {
         try {

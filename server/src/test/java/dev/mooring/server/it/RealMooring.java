@@ -94,6 +94,11 @@ final class RealMooring implements AutoCloseable {
         return ecs;
     }
 
+    /** The server itself, for what only it can show (its status, as {@code mooring status} prints it). */
+    MooringServer server() {
+        return server;
+    }
+
     /** The bridge's gateway address, where Mooring's DNS answers and every task's resolv.conf points. */
     String gateway() {
         return server.dnsAddress().getAddress().getHostAddress();

@@ -1,0 +1,253 @@
+package dev.mooring.server.it;
+
+import static dev.mooring.server.it.RealMooring.PYTHON;
+import static dev.mooring.server.it.RealMooring.address;
+import static dev.mooring.server.it.RealMooring.exec;
+import static dev.mooring.server.it.RealMooring.taskId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.mooring.runtime.net.Host;
+import dev.mooring.server.ServerStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ecs.model.Attachment;
+import software.amazon.awssdk.services.ecs.model.Container;
+import software.amazon.awssdk.services.ecs.model.HealthCheck;
+import software.amazon.awssdk.services.ecs.model.PortMapping;
+import software.amazon.awssdk.services.ecs.model.ServiceConnectClientAlias;
+import software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration;
+import software.amazon.awssdk.services.ecs.model.ServiceConnectService;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * Service Connect with real processes: client tasks reach server tasks through their aliases, over the proxies
+ * Mooring runs inside each task's network namespace (issue 7). Requests are made from inside the client task's
+ * namespace with {@code ip netns exec}, which gives them the task's own {@code /etc/hosts}.
+ */
+class ServiceConnectTest {
+    static final String CLUSTER = "sc";
+    static final String NAMESPACE = "sc.internal";
+    /** Answers every GET with its hostname and the address the request came from. */
+    static final String WEB_SERVER = """
+            import http.server, socket, sys
+            class Hello(http.server.BaseHTTPRequestHandler):
+                protocol_version = 'HTTP/1.1'
+                def do_GET(self):
+                    body = ('hello from ' + socket.gethostname() + ' to ' + self.client_address[0]).encode()
+                    self.send_response(200)
+                    self.send_header('Content-Length', str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                def log_message(self, *args):
+                    pass
+            http.server.ThreadingHTTPServer(('0.0.0.0', int(sys.argv[1])), Hello).serve_forever()
+            """;
+
+    @TempDir
+    static Path stateDir;
+    static RealMooring mooring;
+
+    @BeforeAll
+    static void start() throws Exception {
+        mooring = RealMooring.start(stateDir);
+        mooring.ecs().createCluster(b -> b.clusterName(CLUSTER));
+        mooring.cloudMap("CreateHttpNamespace", Map.of("Name", NAMESPACE));
+        await().atMost(Duration.ofSeconds(10)).until(() -> mooring.cloudMap("ListNamespaces", Map.of())
+                .path("Namespaces").size() == 1);
+        mooring.register("web", exec("web", PYTHON, "-c", WEB_SERVER, "8080")
+                .portMappings(PortMapping.builder().name("http").containerPort(8080).protocol("tcp")
+                        .appProtocol("http").build()).build());
+        mooring.register("client", exec("client", "sleep", "3600").build());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (mooring != null) {
+            mooring.close();
+        }
+    }
+
+    static ServiceConnectConfiguration server(String portName, String discoveryName, int aliasPort, String dnsName,
+                                              Integer ingressPortOverride) {
+        return ServiceConnectConfiguration.builder().enabled(true).namespace(NAMESPACE)
+                .services(ServiceConnectService.builder().portName(portName).discoveryName(discoveryName)
+                        .ingressPortOverride(ingressPortOverride)
+                        .clientAliases(ServiceConnectClientAlias.builder().port(aliasPort).dnsName(dnsName).build())
+                        .build()).build();
+    }
+
+    static List<Task> service(String name, String family, int count, ServiceConnectConfiguration sc) {
+        mooring.ecs().createService(b -> b.cluster(CLUSTER).serviceName(name).taskDefinition(family)
+                .desiredCount(count).launchType("FARGATE").serviceConnectConfiguration(sc));
+        return mooring.awaitRunning(CLUSTER, name, count, Duration.ofSeconds(60));
+    }
+
+    /** A client-only Service Connect task, started now (so it sees the endpoints that exist now). */
+    static Task client(String name) {
+        return service(name, "client", 1, ServiceConnectConfiguration.builder().enabled(true).namespace(NAMESPACE)
+                .build()).getFirst();
+    }
+
+    /** Runs a command inside a task's network namespace, with its /etc/hosts; exit code and output. */
+    static Host.Result inTask(Task task, String... command) {
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", RealMooring.netns(taskId(task.taskArn()))));
+        argv.addAll(List.of(command));
+        return Host.attempt(argv);
+    }
+
+    static String curl(Task client, String url) {
+        Host.Result r = inTask(client, "curl", "-s", "-m", "5", url);
+        assertThat(r.exitCode()).as("curl %s from the client task: %s%s", url, r.output(), r.error()).isZero();
+        return r.output();
+    }
+
+    static Map<String, Long> spread(List<String> replies) {
+        return replies.stream().map(r -> r.split(" ")[2]).collect(Collectors.groupingBy(Function.identity(),
+                TreeMap::new, Collectors.counting()));
+    }
+
+    @Test
+    void aClientReachesThreeServersThroughTheirAliasInRoundRobin() throws Exception {
+        List<Task> servers = service("web", "web", 3, server("http", "web", 80, "web", null));
+        Task client = client("web-client");
+
+        List<String> replies = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            replies.add(curl(client, "http://web/"));
+        }
+        Map<String, Long> byServer = spread(replies);
+        assertThat(byServer.keySet()).containsExactlyInAnyOrderElementsOf(servers.stream()
+                .map(RealMooring::hostname).toList());
+        assertThat(byServer.values()).as("round robin: %s", byServer).containsOnly(10L);
+        // the server's ingress proxy forwards on the task's loopback
+        assertThat(replies).allSatisfy(r -> assertThat(r).endsWith(" to 127.0.0.1"));
+
+        // the alias is a VIP in the client's own /etc/hosts, nowhere else
+        String hosts = Files.readString(Path.of("/etc/netns", RealMooring.netns(taskId(client.taskArn())), "hosts"));
+        assertThat(hosts).containsPattern("127\\.255\\.\\d+\\.\\d+\\tweb\\n");
+        assertThat(Files.readString(Path.of("/etc/hosts"))).doesNotContain("\tweb\n");
+
+        // DescribeTasks: the Service Connect container and attachment (spec §4.3)
+        Task described = mooring.describe(CLUSTER, client.taskArn());
+        Container proxy = described.containers().stream().filter(c -> c.name().startsWith("ecs-service-connect-"))
+                .findFirst().orElseThrow();
+        assertThat(proxy.name()).hasSize("ecs-service-connect-".length() + 5);
+        assertThat(proxy.image()).isNull();
+        assertThat(proxy.lastStatus()).isEqualTo("RUNNING");
+        assertThat(proxy.healthStatusAsString()).isEqualTo("HEALTHY");
+        Attachment attachment = described.attachments().stream().filter(a -> a.type().equals("ServiceConnect"))
+                .findFirst().orElseThrow();
+        assertThat(attachment.status()).isEqualTo("ATTACHED");
+        assertThat(attachment.details()).anySatisfy(d -> {
+            assertThat(d.name()).isEqualTo("ContainerName");
+            assertThat(d.value()).isEqualTo(proxy.name());
+        });
+
+        // mooring status: the client's alias, VIP and listener, and the three hosts behind it
+        ServerStatus.ServiceConnectLine line = mooring.server().status().tasks().stream()
+                .filter(t -> t.taskArn().equals(client.taskArn())).findFirst().orElseThrow().serviceConnect();
+        assertThat(line.aliases()).containsKey("web");
+        assertThat(line.listeners()).anySatisfy(l -> assertThat(l).startsWith("egress web:80 (HTTP): "
+                + line.aliases().get("web") + ":80 -> web"));
+        assertThat(line.hosts().get("web")).containsExactlyInAnyOrderElementsOf(servers.stream()
+                .map(s -> address(s) + ":8080").toList());
+    }
+
+    @Test
+    void redisAnswersThroughItsDefaultAliasOverTcp() {
+        mooring.register("cache", RealMooring.container("redis", "redis:7")
+                .portMappings(PortMapping.builder().name("redis").containerPort(6379).protocol("tcp").build())
+                .build());
+        // no dnsName: the alias is discoveryName.namespace (spec §4.1)
+        service("cache", "cache", 1, server("redis", "cache", 6379, null, null));
+        Task client = client("cache-client");
+        Host.Result set = inTask(client, "redis-cli", "-h", "cache." + NAMESPACE, "-p", "6379", "SET", "k", "v1");
+        assertThat(set.output().strip()).as(set.output()).isEqualTo("OK");
+        Host.Result get = inTask(client, "redis-cli", "-h", "cache." + NAMESPACE, "-p", "6379", "GET", "k");
+        assertThat(get.output().strip()).isEqualTo("v1");
+    }
+
+    @Test
+    void theContainerPortIsInterceptedUnlessIngressPortOverrideMovesTheProxy() {
+        Task intercepted = service("inter", "web", 1, server("http", "inter", 80, "inter", null)).getFirst();
+        Task overridden = service("over", "web", 1, server("http", "over", 80, "over", 9090)).getFirst();
+        String gateway = mooring.gateway();
+
+        // from the host, as any caller outside Service Connect: the app's port goes through the ingress proxy ...
+        assertThat(Host.run(List.of("curl", "-s", "-m", "5", "http://" + address(intercepted) + ":8080/")))
+                .endsWith(" to 127.0.0.1");
+        // ... unless ingressPortOverride moved the proxy: then the app's port is the app, the override the proxy
+        assertThat(Host.run(List.of("curl", "-s", "-m", "5", "http://" + address(overridden) + ":8080/")))
+                .endsWith(" to " + gateway);
+        assertThat(Host.run(List.of("curl", "-s", "-m", "5", "http://" + address(overridden) + ":9090/")))
+                .endsWith(" to 127.0.0.1");
+
+        Task client = client("inter-client");
+        assertThat(curl(client, "http://inter/")).startsWith("hello from " + RealMooring.hostname(intercepted));
+        assertThat(curl(client, "http://over/")).startsWith("hello from " + RealMooring.hostname(overridden));
+    }
+
+    @Test
+    void onlyReadyTasksGetTraffic() throws Exception {
+        Path marks = Files.createTempDirectory("mooring-ready");
+        Files.setPosixFilePermissions(marks, PosixFilePermissions.fromString("rwxr-xr-x"));
+        mooring.register("picky", exec("picky", PYTHON, "-c", WEB_SERVER, "8080")
+                .portMappings(PortMapping.builder().name("http").containerPort(8080).protocol("tcp")
+                        .appProtocol("http").build())
+                .healthCheck(HealthCheck.builder().command("CMD-SHELL", "test -f " + marks + "/ready-$HOSTNAME")
+                        .interval(5).timeout(2).retries(3).startPeriod(300).build()).build());
+        List<Task> pickies = service("picky", "picky", 2, server("http", "picky", 80, "picky", null));
+        Task client = client("picky-client");
+
+        // neither task has passed its health check: nobody serves the alias
+        Host.Result none = inTask(client, "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-m", "5",
+                "http://picky/");
+        assertThat(none.output()).isEqualTo("503");
+
+        Task ready = pickies.getFirst();
+        Files.writeString(marks.resolve("ready-" + RealMooring.hostname(ready)), "");
+        await().atMost(Duration.ofSeconds(30)).until(() -> inTask(client, "curl", "-s", "-m", "5", "http://picky/")
+                .output().startsWith("hello from "));
+        for (int i = 0; i < 10; i++) {
+            assertThat(curl(client, "http://picky/")).startsWith("hello from " + RealMooring.hostname(ready) + " ");
+        }
+    }
+
+    @Test
+    void endpointNamesAreFixedAtTaskStartWhileTheHostsBehindThemStayCurrent() {
+        service("early", "web", 1, server("http", "early", 80, "early", null));
+        Task client = client("fixed-client");
+
+        service("late", "web", 1, server("http", "late", 80, "late", null));
+        // spec §4.5: the running client cannot resolve an endpoint created after it started ...
+        Host.Result late = inTask(client, "curl", "-s", "-m", "5", "http://late/");
+        assertThat(late.exitCode()).as("curl exit code 6: could not resolve host").isEqualTo(6);
+        // ... but sees new tasks behind the names it has
+        mooring.ecs().updateService(b -> b.cluster(CLUSTER).service("early").desiredCount(2));
+        List<Task> early = mooring.awaitRunning(CLUSTER, "early", 2, Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<String> replies = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                replies.add(curl(client, "http://early/"));
+            }
+            assertThat(spread(replies).keySet()).containsExactlyInAnyOrderElementsOf(early.stream()
+                    .map(RealMooring::hostname).toList());
+        });
+        // a task started now has the new name
+        Task fresh = client("fresh-client");
+        assertThat(curl(fresh, "http://late/")).startsWith("hello from ");
+    }
+}
