@@ -192,6 +192,17 @@ class Http2ProxyTest extends ProxyTestBase {
     }
 
     @Test
+    void drainSendsGoAwayAndClosesTheConnectionOnceItsStreamsEnd() throws Exception {
+        AtomicInteger streams = new AtomicInteger(), connections = new AtomicInteger();
+        Proxy proxy = start(Protocol.GRPC, List.of(h2Backend("g1", Mode.ECHO, streams, connections)));
+        Channel client = h2Client(proxy);
+        assertThat(call(client, "/echo.Echo/Say", "before").get(10, TimeUnit.SECONDS).body()).isEqualTo("before");
+        proxy.drain(java.time.Duration.ofSeconds(10)).get(10, TimeUnit.SECONDS);
+        await().until(() -> !client.isActive());
+        assertThat(proxy.status().activeConnections()).isZero();
+    }
+
+    @Test
     void noHostAnswersGrpcUnavailable() throws Exception {
         Proxy proxy = start(Protocol.GRPC, List.of());
         Answer a = call(h2Client(proxy), "/echo.Echo/Say", "x").get(10, TimeUnit.SECONDS);
