@@ -137,7 +137,11 @@ public final class Proxy implements AutoCloseable {
         if (closed) return;
         closed = true;
         state.draining = true;
-        for (Channel ch : serverChannels) ch.close().syncUninterruptibly();
+        boolean onEventLoop = Thread.currentThread() instanceof io.netty.util.concurrent.FastThreadLocalThread;
+        for (Channel ch : serverChannels) {
+            var closing = ch.close();
+            if (!onEventLoop) closing.syncUninterruptibly();    // never block an event loop (drain ends on one)
+        }
         closeConnections();
     }
 }

@@ -30,6 +30,7 @@ import java.util.List;
 public final class TcpProxyFilter extends ChannelInboundHandlerAdapter {
     private final ListenerContext listener;
     private final List<Host> tried = new ArrayList<>(3);
+    private final List<Object> pending = new ArrayList<>(1);
     private ChannelHandlerContext ctx;
     private Channel upstream;
     private Host host;
@@ -85,17 +86,21 @@ public final class TcpProxyFilter extends ChannelInboundHandlerAdapter {
             h.requestStarted();
             connectNanos = System.nanoTime() - connectStart;
             upstream = ch;
-            ctx.channel().config().setAutoRead(true);
+            for (Object m : pending) ch.write(m, ch.voidPromise());
+            pending.clear();
+            ch.flush();
+            if (downstreamInputShut) shutdownUpstreamOutput();
+            else ctx.channel().config().setAutoRead(true);
         });
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (upstream == null) {
-            ReferenceCountUtil.release(msg);
+        bytesReceived += ((ByteBuf) msg).readableBytes();
+        if (upstream == null) {             // epoll reads a peer's half-close with its data even with auto-read off
+            pending.add(msg);
             return;
         }
-        bytesReceived += ((ByteBuf) msg).readableBytes();
         upstream.write(msg, upstream.voidPromise());
     }
 
@@ -121,11 +126,7 @@ public final class TcpProxyFilter extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ChannelInputShutdownEvent) {
             downstreamInputShut = true;
-            if (upstream == null) ctx.close();
-            else if (upstreamInputShut) upstream.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> closeBoth());
-            else upstream.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> {
-                if (f.channel() instanceof DuplexChannel d) d.shutdownOutput();
-            });
+            if (upstream != null) shutdownUpstreamOutput();     // else once connected
             return;
         }
         if (evt instanceof IdleStateEvent) {
@@ -133,6 +134,13 @@ public final class TcpProxyFilter extends ChannelInboundHandlerAdapter {
             return;
         }
         ctx.fireUserEventTriggered(evt);
+    }
+
+    private void shutdownUpstreamOutput() {
+        if (upstreamInputShut) upstream.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> closeBoth());
+        else upstream.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> {
+            if (f.channel() instanceof DuplexChannel d) d.shutdownOutput();
+        });
     }
 
     void closeBoth() {
@@ -143,6 +151,8 @@ public final class TcpProxyFilter extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closed = true;
+        pending.forEach(ReferenceCountUtil::release);
+        pending.clear();
         if (upstream != null) upstream.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         report();
         ctx.fireChannelInactive();
