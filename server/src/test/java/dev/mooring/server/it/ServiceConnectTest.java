@@ -187,8 +187,11 @@ class ServiceConnectTest {
         String gateway = mooring.gateway();
 
         // from the host, as any caller outside Service Connect: the app's port goes through the ingress proxy ...
-        assertThat(Host.run(List.of("curl", "-s", "-m", "5", "http://" + address(intercepted) + ":8080/")))
-                .endsWith(" to 127.0.0.1");
+        // (RUNNING means the app started, not that it listens yet: the first answers may be the proxy's 503)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(Host.run(List.of("curl", "-s", "-m",
+                "5", "http://" + address(intercepted) + ":8080/"))).endsWith(" to 127.0.0.1"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(Host.attempt(List.of("curl", "-s",
+                "-m", "5", "http://" + address(overridden) + ":8080/")).output()).startsWith("hello"));
         // ... unless ingressPortOverride moved the proxy: then the app's port is the app, the override the proxy
         assertThat(Host.run(List.of("curl", "-s", "-m", "5", "http://" + address(overridden) + ":8080/")))
                 .endsWith(" to " + gateway);
