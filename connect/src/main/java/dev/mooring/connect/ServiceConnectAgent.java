@@ -54,8 +54,22 @@ public final class ServiceConnectAgent {
     private final Map<String, TaskPlan> plans = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile EndpointSnapshot published = EndpointSnapshot.EMPTY;
+    /** When each task left the published snapshot; forgotten once the grace is over. */
+    private final Map<String, java.time.Instant> withdrawnAt = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
+
+    /**
+     * How long a task that left every host set still counts as receiving traffic: a request that picked it just
+     * before the swap is on its way, and should reach the app before the app is told to stop.
+     */
+    public static final java.time.Duration WITHDRAWAL_GRACE = java.time.Duration.ofSeconds(1);
 
     public ServiceConnectAgent(EcsTables tables, CloudMapState cloudMap, VipAllocator vips) {
+        this(tables, cloudMap, vips, java.time.Clock.systemUTC());
+    }
+
+    public ServiceConnectAgent(EcsTables tables, CloudMapState cloudMap, VipAllocator vips, java.time.Clock clock) {
+        this.clock = clock;
         this.tables = tables;
         this.cloudMap = cloudMap;
         this.vips = vips;
@@ -144,8 +158,13 @@ public final class ServiceConnectAgent {
         EndpointSnapshot next = snapshots.update(EndpointCandidates.from(tables));
         if (next.version() != published.version()) {
             listeners.forEach(l -> l.snapshot(next));
+            java.time.Instant now = clock.instant();
+            published.taskIds().stream().filter(id -> !next.taskIds().contains(id))
+                    .forEach(id -> withdrawnAt.put(id, now));
             published = next;
         }
+        java.time.Instant expired = clock.instant().minus(WITHDRAWAL_GRACE);
+        withdrawnAt.values().removeIf(at -> at.isBefore(expired));
         growLivePlans();
         return next;
     }
@@ -182,10 +201,15 @@ public final class ServiceConnectAgent {
     }
 
     /**
-     * Whether some proxy may still send this task new connections: it is in the snapshot the data plane was last
-     * given. The task reconciler signals a stopping task only once this is false (spec §4.4 draining).
+     * Whether some proxy may still send this task requests: it is in the snapshot the data plane was last given, or
+     * left it less than {@link #WITHDRAWAL_GRACE} ago. The task reconciler signals a stopping task only once this is
+     * false (spec §4.4 draining); its periodic resync comes back for it.
      */
     public boolean receivesTraffic(String taskId) {
-        return published.taskIds().contains(taskId);
+        if (published.taskIds().contains(taskId)) {
+            return true;
+        }
+        java.time.Instant left = withdrawnAt.get(taskId);
+        return left != null && left.plus(WITHDRAWAL_GRACE).isAfter(clock.instant());
     }
 }

@@ -75,11 +75,27 @@ public final class TaskNetworks implements AutoCloseable {
     /** Another interface with an address in the task CIDR would make task addresses ambiguous, or reach off-box. */
     private static void refuseOverlap(IpRoute ip, String bridge, Ipv4Cidr cidr) {
         for (IpRoute.Address address : ip.hostAddresses()) {
-            if (!address.device().equals(bridge) && Ipv4Cidr.parse(networkOf(address.cidr())).overlaps(cidr)) {
+            if (!address.device().equals(bridge) && overlaps(address.cidr(), cidr)) {
                 throw new NetworkException("the task CIDR " + cidr + " overlaps " + address.cidr() + " on interface "
                         + address.device() + "; choose a task CIDR no interface uses");
             }
         }
+    }
+
+    /** Whether an interface's address/prefix shares any address with the task CIDR; /31 and /32 included. */
+    private static boolean overlaps(String hostCidr, Ipv4Cidr cidr) {
+        String[] parts = hostCidr.split("/");
+        int prefix = Integer.parseInt(parts[1]);
+        if (prefix > Ipv4Cidr.MAX_PREFIX) {
+            int address = Ipv4Cidr.parseAddress(parts[0]);
+            return contains(cidr, address) || (prefix == 31 && contains(cidr, address ^ 1));
+        }
+        return Ipv4Cidr.parse(networkOf(hostCidr)).overlaps(cidr);
+    }
+
+    private static boolean contains(Ipv4Cidr cidr, int address) {
+        int mask = cidr.prefix() == 0 ? 0 : -1 << (32 - cidr.prefix());
+        return (address & mask) == cidr.network();
     }
 
     private static String networkOf(String hostCidr) {

@@ -57,14 +57,15 @@ public final class Host {
         try {
             Process process = new ProcessBuilder(argv).start();
             process.getOutputStream().close();
-            java.util.concurrent.CompletableFuture<String> err = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> {
-                        try {
-                            return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                        } catch (IOException e) {
-                            return e.toString();
-                        }
-                    });
+            // stderr on a thread of its own: never block a shared pool on a pipe
+            java.util.concurrent.CompletableFuture<String> err = new java.util.concurrent.CompletableFuture<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    err.complete(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    err.complete(e.toString());
+                }
+            });
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("%s finished", argv).isTrue();
             return new Result(process.exitValue(), out, err.join());

@@ -42,7 +42,7 @@ class ServiceConnectTest {
     static final String NAMESPACE = "sc.internal";
     /** Answers every GET with its hostname and the address the request came from. */
     static final String WEB_SERVER = """
-            import http.server, socket, sys
+            import http.server, signal, socket, sys, threading
             class Hello(http.server.BaseHTTPRequestHandler):
                 protocol_version = 'HTTP/1.1'
                 def do_GET(self):
@@ -53,7 +53,13 @@ class ServiceConnectTest {
                     self.wfile.write(body)
                 def log_message(self, *args):
                     pass
-            http.server.ThreadingHTTPServer(('0.0.0.0', int(sys.argv[1])), Hello).serve_forever()
+            class Server(http.server.ThreadingHTTPServer):
+                daemon_threads = False
+            server = Server(('0.0.0.0', int(sys.argv[1])), Hello)
+            # like a well-behaved app: on SIGTERM stop accepting, finish what is in flight, then exit
+            signal.signal(signal.SIGTERM, lambda *a: threading.Thread(target=server.shutdown).start())
+            server.serve_forever()
+            server.server_close()
             """;
 
     @TempDir
@@ -252,5 +258,65 @@ class ServiceConnectTest {
         // a task started now has the new name
         Task fresh = client("fresh-client");
         assertThat(curl(fresh, "http://late/")).startsWith("hello from ");
+    }
+
+    @Test
+    void aRollingDeploymentDropsNoRequestEvenWithoutRetries() throws Exception {
+        // a health check says when the app listens: without one a new task would get traffic once RUNNING, before
+        // its app is ready; generous numbers, since CI machines are slow and shared
+        mooring.ecs().registerTaskDefinition(b -> b.family("steady").networkMode("awsvpc").cpu("1024")
+                .memory("512").containerDefinitions(exec("steady", PYTHON, "-c", WEB_SERVER, "8080")
+                        .portMappings(PortMapping.builder().name("http").containerPort(8080).protocol("tcp")
+                                .appProtocol("http").build())
+                        .healthCheck(HealthCheck.builder().command("CMD-SHELL",
+                                        "curl -sf -o /dev/null localhost:8080/")
+                                .interval(5).timeout(5).retries(5).startPeriod(60).build()).build()));
+        // retries off (the Mooring extension, containers-roadmap #1963): a request sent to a stopping task would
+        // fail instead of being retried elsewhere, so only the draining order keeps this at zero failures
+        mooring.ecs().createService(b -> b.cluster(CLUSTER).serviceName("steady").taskDefinition("steady")
+                .desiredCount(3).launchType("FARGATE")
+                .serviceConnectConfiguration(server("http", "steady", 80, "steady", null))
+                .tags(software.amazon.awssdk.services.ecs.model.Tag.builder()
+                        .key("mooring:service-connect:retries").value("0").build()));
+        List<Task> before = mooring.awaitRunning(CLUSTER, "steady", 3, Duration.ofSeconds(60));
+        mooring.ecs().createService(b -> b.cluster(CLUSTER).serviceName("steady-client").taskDefinition("client")
+                .desiredCount(1).launchType("FARGATE").serviceConnectConfiguration(sc -> sc.enabled(true)
+                        .namespace(NAMESPACE)
+                        .logConfiguration(l -> l.logDriver("awslogs").options(Map.of("awslogs-group",
+                                RealMooring.LOG_GROUP, "awslogs-stream-prefix", "proxy")))
+                        .accessLogConfiguration(a -> a.format("JSON"))));
+        Task client = mooring.awaitRunning(CLUSTER, "steady-client", 1, Duration.ofSeconds(60)).getFirst();
+        await().atMost(Duration.ofSeconds(30)).until(() -> inTask(client, "curl", "-s", "-m", "5",
+                "http://steady/").output().startsWith("hello from "));
+
+        Path done = Files.createTempDirectory("mooring-steady").resolve("done");
+        String loop = "i=0; while [ ! -e " + done + " ] && [ $i -lt 3000 ]; do i=$((i+1));"
+                + " c=$(curl -s -o /dev/null -m 5 -w '%{http_code}' http://steady/); echo \"$c $(date +%T.%N)\";"
+                + " sleep 0.05; done";
+        // the codes go to a file: a thread blocked reading a pipe would hold up a shared pool (process exits are
+        // reported through the common pool)
+        Path codes = done.resolveSibling("codes");
+        Process load = new ProcessBuilder("ip", "netns", "exec", RealMooring.netns(taskId(client.taskArn())),
+                "sh", "-c", loop).redirectOutput(codes.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+
+        mooring.ecs().updateService(b -> b.cluster(CLUSTER).service("steady").forceNewDeployment(true));
+        await().atMost(Duration.ofSeconds(120)).until(() -> {
+            List<Task> now = mooring.serviceTasks(CLUSTER, "steady");
+            return now.size() == 3 && now.stream().allMatch(t -> "RUNNING".equals(t.lastStatus()))
+                    && now.stream().noneMatch(t -> before.stream().anyMatch(b -> b.taskArn().equals(t.taskArn())));
+        });
+        for (Task old : before) {
+            mooring.awaitTask(CLUSTER, old.taskArn(), t -> "STOPPED".equals(t.lastStatus()), Duration.ofSeconds(60));
+        }
+        Files.writeString(done, "");
+        assertThat(load.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        List<String> results = Files.readAllLines(codes);
+        assertThat(results.size()).as("requests made during the deployment").isGreaterThan(20);
+        String proxy = mooring.describe(CLUSTER, client.taskArn()).containers().stream()
+                .map(Container::name).filter(n -> n.startsWith("ecs-service-connect-")).findFirst().orElseThrow();
+        List<String> accessLog = mooring.logLines(taskId(client.taskArn()), proxy);
+        assertThat(results.stream().filter(c -> !c.startsWith("200 ")).toList()).as("failed requests of %d; the"
+                + " client proxy's log: %s", results.size(), accessLog.stream().filter(l -> !l.contains("\"status\":200") && !l.contains(" 200 ")).toList()).isEmpty();
     }
 }
