@@ -279,7 +279,8 @@ public final class ServiceScheduler implements Controller {
                 return;
             }
             for (StoredTask t : victims) {
-                Task task = t.task().toBuilder().desiredStatus(TaskStatus.STOPPED).stopCode(StopCode.SERVICE_SCHEDULER_INITIATED)
+                Task task = t.task().toBuilder().desiredStatus(TaskStatus.STOPPED)
+                        .stopCode(StopCode.SERVICE_SCHEDULER_INITIATED)
                         .stoppedReason(reason).version(t.task().version() + 1).build();
                 changedTasks.put(t.arn(), t.with(task));
             }
