@@ -32,6 +32,11 @@ public final class HostedZones {
         this.recordSets = store.table("route53-record-set", ResourceRecordSet.class, ResourceRecordSet::key);
     }
 
+    /** The tables whose changes can change a DNS zone. */
+    public List<Table<?>> tables() {
+        return List.of(zones, recordSets);
+    }
+
     /** Creates a private hosted zone; one zone per name, as one VPC allows (ConflictingDomainExists otherwise). */
     public HostedZone createHostedZone(String name, String comment) {
         String fqdn = DomainNames.canonical("Name", name);
