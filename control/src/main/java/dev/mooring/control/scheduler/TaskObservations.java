@@ -2,6 +2,7 @@ package dev.mooring.control.scheduler;
 
 import dev.mooring.control.ecs.KeyValuePair;
 import dev.mooring.control.ecs.Task;
+import dev.mooring.control.ecs.TaskBuilder;
 import dev.mooring.task.HealthStatus;
 import dev.mooring.task.StopCode;
 import dev.mooring.task.TaskObservation;
@@ -15,7 +16,7 @@ final class TaskObservations {
     private TaskObservations() {}
 
     static Task apply(Task t, TaskObservation o, Instant now) {
-        Task.Builder b = t.toBuilder()
+        TaskBuilder b = t.toBuilder()
                 .lastStatus(o.lastStatus())
                 .pullStartedAt(o.pullStartedAt())
                 .pullStoppedAt(o.pullStoppedAt())
@@ -47,12 +48,14 @@ final class TaskObservations {
         for (Task.Container c : t.containers()) {
             TaskObservation.ContainerObservation seen = o.containers() == null ? null : o.containers().stream()
                     .filter(x -> x.name().equals(c.name())).findFirst().orElse(null);
-            out.add(new Task.Container(c.containerArn(), c.taskArn(), c.name(), c.image(), c.imageDigest(),
-                    seen != null && seen.pid() != null ? seen.pid().toString() : c.runtimeId(),
-                    seen != null ? seen.lastStatus() : c.lastStatus(), seen != null ? seen.exitCode() : c.exitCode(),
-                    seen != null ? seen.reason() : c.reason(), c.networkBindings(), nics,
-                    seen != null && seen.healthStatus() != null ? seen.healthStatus() : c.healthStatus(), c.cpu(),
-                    c.memory(), c.memoryReservation()));
+            if (seen == null) {
+                out.add(c.withNetworkInterfaces(nics));
+                continue;
+            }
+            out.add(c.with(b -> b.lastStatus(seen.lastStatus()).exitCode(seen.exitCode()).reason(seen.reason())
+                    .networkInterfaces(nics)
+                    .runtimeId(seen.pid() != null ? seen.pid().toString() : c.runtimeId())
+                    .healthStatus(seen.healthStatus() != null ? seen.healthStatus() : c.healthStatus())));
         }
         return out;
     }

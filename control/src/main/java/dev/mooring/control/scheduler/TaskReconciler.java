@@ -213,10 +213,7 @@ public final class TaskReconciler implements Controller {
                 .stopCode(t.stopCode() != null ? t.stopCode() : stopCode)
                 .stoppedReason(t.stoppedReason() != null ? t.stoppedReason() : reason)
                 .stoppingAt(t.stoppingAt() != null ? t.stoppingAt() : now).stoppedAt(now).executionStoppedAt(now)
-                .containers(t.containers().stream().map(c -> new Task.Container(c.containerArn(), c.taskArn(),
-                        c.name(), c.image(), c.imageDigest(), c.runtimeId(), ContainerStatus.STOPPED, c.exitCode(),
-                        c.reason(), c.networkBindings(), c.networkInterfaces(), c.healthStatus(), c.cpu(),
-                        c.memory(), c.memoryReservation())).toList())
+                .containers(t.containers().stream().map(c -> c.withLastStatus(ContainerStatus.STOPPED)).toList())
                 .attachments(t.attachments().stream().map(a -> new Task.Attachment(a.id(), a.type(), "DELETED",
                         a.details())).toList())
                 .build();
