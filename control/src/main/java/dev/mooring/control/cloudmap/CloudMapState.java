@@ -1,6 +1,8 @@
 package dev.mooring.control.cloudmap;
 
+import dev.mooring.control.Arn;
 import dev.mooring.control.Ids;
+import dev.mooring.control.ResourceTags;
 import dev.mooring.store.Store;
 import dev.mooring.store.Table;
 import dev.mooring.store.Tx;
@@ -79,10 +81,6 @@ public final class CloudMapState implements CloudMapCatalog {
         return "arn:aws:servicediscovery:" + region + ":" + accountId + ":" + resource;
     }
 
-    static String regionOf(String arn) {
-        return arn.split(":", 6)[3];
-    }
-
     static String httpName(Namespace namespace) {
         var props = namespace.properties();
         return props == null || props.httpProperties() == null ? namespace.name() : props.httpProperties().httpName();
@@ -118,7 +116,7 @@ public final class CloudMapState implements CloudMapCatalog {
                                   String creatorRequestId, Instant now) {
         String id = Ids.cloudMapServiceId();
         String type = dnsConfig == null ? CloudMapService.HTTP : CloudMapService.DNS_HTTP;
-        var service = new CloudMapService(id, arn(regionOf(namespace.arn()), "service/" + id), name, namespace.id(),
+        var service = new CloudMapService(id, arn(Arn.region(namespace.arn()), "service/" + id), name, namespace.id(),
                 description, null, dnsConfig, type, healthCheckConfig, healthCheckCustomConfig, now,
                 creatorRequestId);
         tx.put(services, service);
@@ -197,7 +195,7 @@ public final class CloudMapState implements CloudMapCatalog {
      * in two regions answers from the first in ARN order).
      */
     public List<DnsZone> dnsZones() {
-        return namespaces().stream().map(n -> regionOf(n.arn())).distinct()
+        return namespaces().stream().map(n -> Arn.region(n.arn())).distinct()
                 .flatMap(region -> dnsZones(region).stream()).toList();
     }
 
@@ -209,7 +207,7 @@ public final class CloudMapState implements CloudMapCatalog {
     /** One DNS namespace as a zone; empty if it is gone or is an HTTP namespace. */
     public Optional<DnsZone> dnsZone(String namespaceArn) {
         CloudMapView view = read();
-        return view.namespace(regionOf(namespaceArn), namespaceArn).filter(n -> !Namespace.HTTP.equals(n.type()))
+        return view.namespace(Arn.region(namespaceArn), namespaceArn).filter(n -> !Namespace.HTTP.equals(n.type()))
                 .map(n -> new DnsZone(n, view.servicesIn(n).filter(s -> s.dnsConfig() != null)
                         .map(s -> dnsService(view, s)).toList()));
     }

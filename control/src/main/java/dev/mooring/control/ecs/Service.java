@@ -1,6 +1,7 @@
 package dev.mooring.control.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mooring.control.Tag;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.List;

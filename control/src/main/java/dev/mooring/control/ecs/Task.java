@@ -1,6 +1,7 @@
 package dev.mooring.control.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mooring.control.Tag;
 import dev.mooring.task.ContainerStatus;
 import dev.mooring.task.HealthStatus;
 import dev.mooring.task.StopCode;
@@ -8,6 +9,8 @@ import dev.mooring.task.TaskStatus;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * An ECS task (spec §2.2 "Task"). Status names follow ECS's task lifecycle: PROVISIONING, PENDING, RUNNING,
@@ -73,6 +76,13 @@ public record Task(List<Attachment> attachments,
 
     public String taskId() {
         return taskArn.substring(taskArn.lastIndexOf('/') + 1);
+    }
+
+    /** The task's own address once it has one: the first address on its containers' network interfaces. */
+    public String privateIpv4Address() {
+        return containers == null ? null : containers.stream()
+                .flatMap(c -> c.networkInterfaces() == null ? Stream.empty() : c.networkInterfaces().stream())
+                .map(NetworkInterface::privateIpv4Address).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     public boolean isStopped() {

@@ -1,5 +1,6 @@
 package dev.mooring.control.ecs;
 
+import dev.mooring.control.Arn;
 import dev.mooring.control.Ids;
 import dev.mooring.task.ContainerStatus;
 import dev.mooring.task.HealthStatus;
@@ -29,7 +30,7 @@ public final class TaskFactory {
         Task.Attachment eni = new Task.Attachment(Ids.uuid(), "ElasticNetworkInterface", "PRECREATED", List.of());
         String cpu = overrides != null && overrides.cpu() != null ? overrides.cpu() : td.cpu();
         String memory = overrides != null && overrides.memory() != null ? overrides.memory() : td.memory();
-        return TaskBuilder.builder().attachments(List.of(eni)).availabilityZone(Arns.region(clusterArn) + "a")
+        return TaskBuilder.builder().attachments(List.of(eni)).availabilityZone(Arn.region(clusterArn) + "a")
                 .clusterArn(clusterArn).containers(containers).cpu(cpu).createdAt(now)
                 .desiredStatus(TaskStatus.RUNNING)
                 .enableExecuteCommand(enableExecuteCommand != null && enableExecuteCommand).group(group)

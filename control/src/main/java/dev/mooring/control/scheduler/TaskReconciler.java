@@ -1,5 +1,6 @@
 package dev.mooring.control.scheduler;
 
+import dev.mooring.control.Arn;
 import dev.mooring.control.cloudmap.CloudMapService;
 import dev.mooring.control.ecs.Arns;
 import dev.mooring.control.ecs.EcsState;
@@ -222,7 +223,7 @@ public final class TaskReconciler implements Controller {
     /** Registers and deregisters inside the write; returns the Cloud Map services the task is now in. */
     private List<String> register(Tx tx, StoredTask task, Map<String, Map<String, String>> targets,
                                   Instant now) {
-        String region = Arns.region(task.arn());
+        String region = Arn.region(task.arn());
         List<String> registered = new ArrayList<>();
         for (String arn : task.registrations()) {
             if (!targets.containsKey(arn)) {

@@ -3,6 +3,7 @@ package dev.mooring.server.dns;
 import dev.mooring.control.cloudmap.CloudMapService;
 import dev.mooring.control.cloudmap.DnsZone;
 import dev.mooring.control.cloudmap.Namespace;
+import dev.mooring.core.net.Ipv4;
 import dev.mooring.dns.DnsNames;
 import dev.mooring.dns.ZoneSnapshot;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public final class CloudMapZones {
                 continue;
             }
             String ipv4 = endpoint.attributes().get(IPV4);
-            if (ipv4 != null && !isIpv4(ipv4)) {
+            if (ipv4 != null && !Ipv4.isAddress(ipv4)) {
                 LOG.warn("instance {} of {} has {}={}, not an IPv4 address; skipped", endpoint.instanceId(), name,
                         IPV4, ipv4);
                 continue;
@@ -96,9 +97,5 @@ public final class CloudMapZones {
         }
         int port = Integer.parseInt(value);
         return port <= 0xFFFF ? port : null;
-    }
-
-    private static boolean isIpv4(String value) {
-        return value.matches("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     }
 }

@@ -18,13 +18,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /** CreateService, UpdateService, DeleteService, DescribeServices, ListServices, ListServicesByNamespace. */
-final class ServiceOps {
+final class ServiceOperations {
     static final Set<String> LAUNCH_TYPES = Set.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES");
 
     private final EcsState ecs;
     private final ServiceConnectPlanner planner;
 
-    ServiceOps(EcsState ecs) {
+    ServiceOperations(EcsState ecs) {
         this.ecs = ecs;
         this.planner = new ServiceConnectPlanner(ecs);
     }
