@@ -135,8 +135,10 @@ public final class TaskReconciler implements Controller {
         }
         Set<String> services = changed.ids(ecs.tables().services());
         if (!services.isEmpty()) {
-            tasks.stream().filter(t -> t.serviceArn() != null && services.contains(t.serviceArn()))
-                    .forEach(t -> affected.put(t.arn(), t));
+            tasks.stream().filter(t -> t.serviceArn() != null && services.contains(t.serviceArn())).forEach(t -> {
+                affected.put(t.arn(), t);
+                arnById.put(t.task().taskId(), t.arn());
+            });
         }
         return affected.values();
     }
