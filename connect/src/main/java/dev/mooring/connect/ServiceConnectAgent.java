@@ -16,7 +16,7 @@ import dev.mooring.control.ecs.Arns;
 import dev.mooring.control.ecs.ContainerDefinition.PortMapping;
 import dev.mooring.control.ecs.Deployment;
 import dev.mooring.control.ecs.EcsTables;
-import dev.mooring.control.ecs.ResourceTags;
+import dev.mooring.control.ResourceTags;
 import dev.mooring.control.ecs.ServiceConnectContainer;
 import dev.mooring.control.ecs.StoredService;
 import dev.mooring.control.ecs.StoredTask;
@@ -117,7 +117,7 @@ public final class ServiceConnectAgent {
             throw new ServiceConnectException("the Service Connect namespace of deployment "
                     + deployment.get().id() + " is unknown");
         }
-        String namespaceName = cloudMap.read().namespace(Arns.region(namespaceArn), namespaceArn)
+        String namespaceName = cloudMap.read().namespace(dev.mooring.control.Arn.region(namespaceArn), namespaceArn)
                 .map(Namespace::name).orElseThrow(() -> new ServiceConnectException("Service Connect namespace "
                         + namespaceArn + " no longer exists"));
         NamespaceCatalog catalog = NamespaceCatalogs.of(tables, namespaceArn, namespaceName);

@@ -10,6 +10,7 @@ import dev.mooring.control.ecs.StoredTask;
 import dev.mooring.control.reconcile.Controller;
 import dev.mooring.control.reconcile.Key;
 import dev.mooring.control.reconcile.ReconcileEngine;
+import dev.mooring.control.scheduler.OrphanSweeper;
 import dev.mooring.control.scheduler.ServiceScheduler;
 import dev.mooring.control.scheduler.TaskReconciler;
 import dev.mooring.store.Store;
@@ -36,6 +37,7 @@ public final class ControlPlane implements AutoCloseable {
     private final EcsState ecs;
     private final TaskReconciler tasks;
     private final ServiceScheduler services;
+    private final OrphanSweeper orphans;
     private ReconcileEngine engine;
 
     public ControlPlane(Store store, TaskRuntime runtime, String accountId, Clock clock) {
@@ -48,6 +50,7 @@ public final class ControlPlane implements AutoCloseable {
         this.ecs = EcsState.open(store, cloudMap);
         this.tasks = new TaskReconciler(ecs, runtime, clock);
         this.services = new ServiceScheduler(ecs, clock);
+        this.orphans = new OrphanSweeper(ecs, runtime);
     }
 
     public ApiRouter router() {
@@ -82,10 +85,10 @@ public final class ControlPlane implements AutoCloseable {
 
     /**
      * ECS's controllers, in the order a pass runs them: tasks first, so the scheduler counts what the runtime just
-     * reported.
+     * reported; then the sweep of tasks the runtime holds with no record.
      */
     public List<Controller> ecsControllers() {
-        return List.of(tasks, services);
+        return List.of(tasks, services, orphans);
     }
 
     /**

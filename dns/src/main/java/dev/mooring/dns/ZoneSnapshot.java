@@ -72,6 +72,13 @@ public record ZoneSnapshot(long serial, List<Zone> zones) {
             return this;
         }
 
+        /** Adds another builder's zones and records (not its serial): a snapshot assembled from parts kept apart. */
+        public Builder include(Builder part) {
+            part.zones.forEach(zones::putIfAbsent);
+            records.addAll(part.records);
+            return this;
+        }
+
         /** The snapshot; a record whose name is in no declared zone is a programming error. */
         public ZoneSnapshot build() {
             Map<String, Map<String, List<ResourceRecord>>> byZone = new HashMap<>();

@@ -139,6 +139,11 @@ public final class ProcessRuntime implements TaskRuntime {
         return Optional.ofNullable(tasks.get(taskId)).map(TaskSupervisor::observation);
     }
 
+    @Override
+    public Set<String> taskIds() {
+        return Set.copyOf(tasks.keySet());
+    }
+
     /** The cgroup limits applied to each container of a task, as text ({@code mooring status} shows them). */
     public Map<String, String> appliedLimits(String taskId) {
         return Optional.ofNullable(tasks.get(taskId)).map(TaskSupervisor::appliedLimits).orElse(Map.of());

@@ -154,12 +154,14 @@ class ProcessRuntimeTest {
         ContainerLaunch db = new ContainerLaunch("db", "mooring/exec", null, List.of("/bin/sh", "-c",
                 "sleep 2; echo db >> $ORDER; touch $HOME/ready; exec sleep 600"), env, null, true,
                 List.of(new Dependency("init", DependencyCondition.SUCCESS)),
-                new HealthCheck(List.of("CMD-SHELL", "test -f $HOME/ready"), 1, 2, 2, 0), 2, null, List.of(), null,
+                // a start period: db is not ready for two seconds, and failed checks then must not make it UNHEALTHY
+                new HealthCheck(List.of("CMD-SHELL", "test -f $HOME/ready"), 1, 2, 2, 30), 2, null, List.of(), null,
                 null, null, null);
         ContainerLaunch app = new ContainerLaunch("app", "mooring/exec", null, List.of("/bin/sh", "-c",
                 "echo app >> $ORDER; exec sleep 600"), env, null, true,
-                List.of(new Dependency("db", DependencyCondition.HEALTHY), new Dependency("init", DependencyCondition.COMPLETE)), null, 2, null,
-                List.of(), null, null, null, null);
+                List.of(new Dependency("db", DependencyCondition.HEALTHY),
+                        new Dependency("init", DependencyCondition.COMPLETE)), null, 2, null, List.of(), null, null,
+                null, null);
         String id = launch(init, db, app);
         assertThat(runtime.observe(id).orElseThrow().lastStatus()).isIn(TaskStatus.PROVISIONING, TaskStatus.PENDING);
         TaskObservation t = awaitStatus(id, TaskStatus.RUNNING);

@@ -42,8 +42,8 @@ public record ServerStatus(String apiUrl, String runtime, String stateFile, Stri
                 .map(StoredTask::task)
                 .filter(t -> !t.isStopped())
                 .map(t -> new TaskLine(t.taskArn(), t.clusterArn().substring(t.clusterArn().indexOf('/') + 1),
-                        t.group(), t.lastStatus(), t.healthStatus(), address(t), limits(server, t.taskId()),
-                        serviceConnect(server, t.taskId())))
+                        t.group(), t.lastStatus(), t.healthStatus(), t.privateIpv4Address(),
+                        limits(server, t.taskId()), serviceConnect(server, t.taskId())))
                 .toList();
         return new ServerStatus(server.endpointUrl(), server.runtime().name(), server.stateFile().toString(),
                 dns == null ? null : dns.getHostString() + ":" + dns.getPort(),
@@ -74,13 +74,6 @@ public record ServerStatus(String apiUrl, String runtime, String stateFile, Stri
             return new ServiceConnectLine(plan.namespaceName(), plan.proxyContainerName(), aliases, listeners,
                     hosts, plan.warnings());
         }).orElse(null);
-    }
-
-    private static String address(Task task) {
-        return task.containers() == null ? null : task.containers().stream()
-                .filter(c -> c.networkInterfaces() != null && !c.networkInterfaces().isEmpty())
-                .map(c -> c.networkInterfaces().getFirst().privateIpv4Address())
-                .findFirst().orElse(null);
     }
 
     String toJson() {

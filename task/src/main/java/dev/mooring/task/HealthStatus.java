@@ -1,5 +1,7 @@
 package dev.mooring.task;
 
+import java.util.Collection;
+
 /**
  * A task's or a container's healthStatus (spec §2.2): UNKNOWN until a health check has decided, and always for a
  * container without one. The constant names are the wire values.
@@ -10,7 +12,7 @@ public enum HealthStatus {
     UNKNOWN;
 
     /** An essential container's checks decide the task (spec §2.2 Task.healthStatus). */
-    public static HealthStatus ofTask(java.util.Collection<HealthStatus> checkedEssentials) {
+    public static HealthStatus ofTask(Collection<HealthStatus> checkedEssentials) {
         if (checkedEssentials.contains(UNHEALTHY)) {
             return UNHEALTHY;
         }

@@ -1,6 +1,7 @@
 package dev.mooring.task;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +23,12 @@ public interface TaskRuntime extends AutoCloseable {
 
     /** What the runtime sees of a task, or empty if it never launched it (or has released it). */
     Optional<TaskObservation> observe(String taskId);
+
+    /**
+     * The ids of every task this runtime holds (launched and not yet released), stopped ones included, so that the
+     * control plane can find tasks it has no record of.
+     */
+    Set<String> taskIds();
 
     /** Forgets a STOPPED task and frees what it held (addresses, namespaces, directories). Logs are kept. */
     void release(String taskId);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mooring.api.AwsException;
 import dev.mooring.api.RequestContext;
 import dev.mooring.control.Page;
-import dev.mooring.control.cloudmap.ResourceTags.Tag;
+import dev.mooring.control.Tag;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

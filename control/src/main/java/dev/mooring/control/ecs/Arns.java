@@ -60,8 +60,4 @@ public final class Arns {
     public static String lastSegment(String arn) {
         return arn.substring(arn.lastIndexOf('/') + 1);
     }
-
-    public static String region(String arn) {
-        return arn.split(":", 6)[3];
-    }
 }

@@ -8,11 +8,11 @@ public final class EcsApi {
     private EcsApi() {}
 
     public static void register(ApiRouter router, EcsState ecs) {
-        ClusterOps clusters = new ClusterOps(ecs);
-        TaskDefinitionOps taskDefinitions = new TaskDefinitionOps(ecs);
-        ServiceOps services = new ServiceOps(ecs);
-        TaskOps tasks = new TaskOps(ecs);
-        TagOps tags = new TagOps(ecs);
+        ClusterOperations clusters = new ClusterOperations(ecs);
+        TaskDefinitionOperations taskDefinitions = new TaskDefinitionOperations(ecs);
+        ServiceOperations services = new ServiceOperations(ecs);
+        TaskOperations tasks = new TaskOperations(ecs);
+        TagOperations tags = new TagOperations(ecs);
         AwsProtocol p = AwsProtocol.ECS;
         router.register(p, "CreateCluster", Requests.CreateCluster.class, clusters::create)
                 .register(p, "UpdateCluster", Requests.UpdateCluster.class, clusters::update)

@@ -1,5 +1,7 @@
 package dev.mooring.control.ecs;
 
+import dev.mooring.control.ResourceTags;
+import dev.mooring.control.Tag;
 import dev.mooring.control.cloudmap.CloudMapCatalog;
 import dev.mooring.store.Store;
 import dev.mooring.store.Tx;

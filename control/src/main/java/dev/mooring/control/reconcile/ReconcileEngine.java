@@ -1,12 +1,8 @@
 package dev.mooring.control.reconcile;
 
 import dev.mooring.store.Store;
-import dev.mooring.store.Table;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -23,7 +19,7 @@ public final class ReconcileEngine implements AutoCloseable {
 
     private final Store store;
     private final List<Controller> controllers;
-    private final List<TableWatch<?>> watches = new ArrayList<>();
+    private final TableChanges watched;
     private final Duration tick;
     private final Object signal = new Object();
     private final Set<Key> pending = ConcurrentHashMap.newKeySet();
@@ -36,9 +32,7 @@ public final class ReconcileEngine implements AutoCloseable {
     public ReconcileEngine(Store store, List<Controller> controllers, Duration tick) {
         this.store = store;
         this.controllers = List.copyOf(controllers);
-        Map<String, Table<?>> watched = new LinkedHashMap<>();
-        controllers.forEach(c -> c.watches().forEach(t -> watched.putIfAbsent(t.kind(), t)));
-        watched.values().forEach(t -> watches.add(new TableWatch<>(t)));
+        this.watched = new TableChanges(controllers.stream().flatMap(c -> c.watches().stream()).toList());
         this.tick = tick;
         store.onChange(this::wake);
     }
@@ -98,7 +92,7 @@ public final class ReconcileEngine implements AutoCloseable {
         long generation = store.generation();
         if (generation != storeGeneration) {
             storeGeneration = generation;
-            watches.forEach(w -> w.diff(changes));
+            watched.addTo(changes);
         }
         return changes;
     }

@@ -2,13 +2,13 @@ package dev.mooring.control.route53;
 
 import dev.mooring.api.AwsException;
 import dev.mooring.control.Ids;
+import dev.mooring.core.net.Ipv4;
 import dev.mooring.store.Store;
 import dev.mooring.store.Table;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The hosted zones and their record sets, with Route 53's error codes for bad input. Every change is one store
@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class HostedZones {
     private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
-    private static final Pattern IPV4 = Pattern.compile(
-            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final int MAX_SET_IDENTIFIER = 128;
 
     private final Store store;
@@ -30,6 +28,11 @@ public final class HostedZones {
         this.clock = clock;
         this.zones = store.table("route53-hosted-zone", HostedZone.class, HostedZone::id);
         this.recordSets = store.table("route53-record-set", ResourceRecordSet.class, ResourceRecordSet::key);
+    }
+
+    /** The tables whose changes can change a DNS zone. */
+    public List<Table<?>> tables() {
+        return List.of(zones, recordSets);
     }
 
     /** Creates a private hosted zone; one zone per name, as one VPC allows (ConflictingDomainExists otherwise). */
@@ -142,7 +145,7 @@ public final class HostedZones {
             throw new AwsException("InvalidChangeBatch", "record set " + name + " needs at least one IPv4 address");
         }
         for (String value : set.values()) {
-            if (value == null || !IPV4.matcher(value).matches()) {
+            if (!Ipv4.isAddress(value)) {
                 throw new AwsException("InvalidChangeBatch", "ARRDATAIllegalIPv4Address: '" + value
                         + "' in record set " + name + " is not a dotted-quad IPv4 address");
             }

@@ -1,5 +1,6 @@
 package dev.mooring.control.scheduler;
 
+import dev.mooring.control.Arn;
 import dev.mooring.control.ecs.Arns;
 import dev.mooring.control.ecs.ContainerDefinition;
 import dev.mooring.control.ecs.Deployment;
@@ -30,7 +31,7 @@ final class RegistrationTargets {
     /** Cloud Map service ARN → instance attributes; empty when the task should be registered nowhere. */
     Map<String, Map<String, String>> of(StoredTask stored) {
         Task t = stored.task();
-        String ip = address(t);
+        String ip = t.privateIpv4Address();
         if (stored.serviceArn() == null || ip == null
                 || !Routability.isRoutable(t.desiredStatus(), t.lastStatus(), t.healthStatus())) {
             return Map.of();
@@ -84,20 +85,12 @@ final class RegistrationTargets {
         if (port != null) {
             a.put("AWS_INSTANCE_PORT", port.toString());
         }
-        String region = Arns.region(t.taskArn());
+        String region = Arn.region(t.taskArn());
         a.put("AVAILABILITY_ZONE", region + "a");
         a.put("REGION", region);
         a.put("ECS_SERVICE_NAME", s.serviceName());
         a.put("ECS_CLUSTER_NAME", Arns.lastSegment(s.clusterArn()));
         a.put("ECS_TASK_DEFINITION_FAMILY", td.family());
         return a;
-    }
-
-    /** The task's own address, from its first container's network interface. */
-    static String address(Task t) {
-        return t.containers().stream().flatMap(c -> c.networkInterfaces() == null
-                        ? java.util.stream.Stream.empty() : c.networkInterfaces().stream())
-                .map(Task.NetworkInterface::privateIpv4Address).filter(java.util.Objects::nonNull)
-                .findFirst().orElse(null);
     }
 }

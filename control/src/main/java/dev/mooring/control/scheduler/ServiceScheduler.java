@@ -4,6 +4,7 @@ import dev.mooring.control.Ids;
 import dev.mooring.control.ecs.Deployment;
 import dev.mooring.control.ecs.EcsState;
 import dev.mooring.control.ecs.Service;
+import dev.mooring.control.ecs.ServiceBuilder;
 import dev.mooring.control.ecs.StoredService;
 import dev.mooring.control.ecs.StoredTask;
 import dev.mooring.control.ecs.Task;
@@ -279,7 +280,8 @@ public final class ServiceScheduler implements Controller {
                 return;
             }
             for (StoredTask t : victims) {
-                Task task = t.task().toBuilder().desiredStatus(TaskStatus.STOPPED).stopCode(StopCode.SERVICE_SCHEDULER_INITIATED)
+                Task task = t.task().toBuilder().desiredStatus(TaskStatus.STOPPED)
+                        .stopCode(StopCode.SERVICE_SCHEDULER_INITIATED)
                         .stoppedReason(reason).version(t.task().version() + 1).build();
                 changedTasks.put(t.arn(), t.with(task));
             }
@@ -349,7 +351,7 @@ public final class ServiceScheduler implements Controller {
                         + ") deployment completed.");
                 events.add("(service " + service.serviceName() + ") has reached a steady state.");
             }
-            Service.Builder b = service.toBuilder().deployments(deployments).runningCount(running)
+            ServiceBuilder b = service.toBuilder().deployments(deployments).runningCount(running)
                     .pendingCount(pending).events(withEvents());
             if (draining && current.stream().allMatch(t -> t.task().isStopped())) {
                 b.status(Service.INACTIVE);

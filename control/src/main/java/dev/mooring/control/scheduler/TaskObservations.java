@@ -3,6 +3,7 @@ package dev.mooring.control.scheduler;
 import dev.mooring.control.ecs.KeyValuePair;
 import dev.mooring.control.ecs.ServiceConnectContainer;
 import dev.mooring.control.ecs.Task;
+import dev.mooring.control.ecs.TaskBuilder;
 import dev.mooring.task.ContainerStatus;
 import dev.mooring.task.HealthStatus;
 import dev.mooring.task.StopCode;
@@ -17,7 +18,7 @@ final class TaskObservations {
     private TaskObservations() {}
 
     static Task apply(Task t, TaskObservation o, Instant now) {
-        Task.Builder b = t.toBuilder()
+        TaskBuilder b = t.toBuilder()
                 .lastStatus(o.lastStatus())
                 .pullStartedAt(o.pullStartedAt())
                 .pullStoppedAt(o.pullStoppedAt())
@@ -52,12 +53,15 @@ final class TaskObservations {
             if (seen == null && ServiceConnectContainer.is(c.name())) {
                 seen = serviceConnect(c.name(), o.lastStatus());
             }
-            out.add(new Task.Container(c.containerArn(), c.taskArn(), c.name(), c.image(), c.imageDigest(),
-                    seen != null && seen.pid() != null ? seen.pid().toString() : c.runtimeId(),
-                    seen != null ? seen.lastStatus() : c.lastStatus(), seen != null ? seen.exitCode() : c.exitCode(),
-                    seen != null ? seen.reason() : c.reason(), c.networkBindings(), nics,
-                    seen != null && seen.healthStatus() != null ? seen.healthStatus() : c.healthStatus(), c.cpu(),
-                    c.memory(), c.memoryReservation()));
+            if (seen == null) {
+                out.add(c.withNetworkInterfaces(nics));
+                continue;
+            }
+            TaskObservation.ContainerObservation s = seen;
+            out.add(c.with(b -> b.lastStatus(s.lastStatus()).exitCode(s.exitCode()).reason(s.reason())
+                    .networkInterfaces(nics)
+                    .runtimeId(s.pid() != null ? s.pid().toString() : c.runtimeId())
+                    .healthStatus(s.healthStatus() != null ? s.healthStatus() : c.healthStatus())));
         }
         return out;
     }

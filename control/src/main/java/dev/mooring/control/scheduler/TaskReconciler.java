@@ -1,5 +1,6 @@
 package dev.mooring.control.scheduler;
 
+import dev.mooring.control.Arn;
 import dev.mooring.control.cloudmap.CloudMapService;
 import dev.mooring.control.ecs.Arns;
 import dev.mooring.control.ecs.EcsState;
@@ -140,8 +141,10 @@ public final class TaskReconciler implements Controller {
         }
         Set<String> services = changed.ids(ecs.tables().services());
         if (!services.isEmpty()) {
-            tasks.stream().filter(t -> t.serviceArn() != null && services.contains(t.serviceArn()))
-                    .forEach(t -> affected.put(t.arn(), t));
+            tasks.stream().filter(t -> t.serviceArn() != null && services.contains(t.serviceArn())).forEach(t -> {
+                affected.put(t.arn(), t);
+                arnById.put(t.task().taskId(), t.arn());
+            });
         }
         return affected.values();
     }
@@ -220,10 +223,7 @@ public final class TaskReconciler implements Controller {
                 .stopCode(t.stopCode() != null ? t.stopCode() : stopCode)
                 .stoppedReason(t.stoppedReason() != null ? t.stoppedReason() : reason)
                 .stoppingAt(t.stoppingAt() != null ? t.stoppingAt() : now).stoppedAt(now).executionStoppedAt(now)
-                .containers(t.containers().stream().map(c -> new Task.Container(c.containerArn(), c.taskArn(),
-                        c.name(), c.image(), c.imageDigest(), c.runtimeId(), ContainerStatus.STOPPED, c.exitCode(), c.reason(),
-                        c.networkBindings(), c.networkInterfaces(), c.healthStatus(), c.cpu(), c.memory(),
-                        c.memoryReservation())).toList())
+                .containers(t.containers().stream().map(c -> c.withLastStatus(ContainerStatus.STOPPED)).toList())
                 .attachments(t.attachments().stream().map(a -> new Task.Attachment(a.id(), a.type(), "DELETED",
                         a.details())).toList())
                 .build();
@@ -232,7 +232,7 @@ public final class TaskReconciler implements Controller {
     /** Registers and deregisters inside the write; returns the Cloud Map services the task is now in. */
     private List<String> register(Tx tx, StoredTask task, Map<String, Map<String, String>> targets,
                                   Instant now) {
-        String region = Arns.region(task.arn());
+        String region = Arn.region(task.arn());
         List<String> registered = new ArrayList<>();
         for (String arn : task.registrations()) {
             if (!targets.containsKey(arn)) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,11 @@ class IsolatedFailureTest {
         @Override
         public Optional<TaskObservation> observe(String taskId) {
             return inner.observe(taskId);
+        }
+
+        @Override
+        public Set<String> taskIds() {
+            return inner.taskIds();
         }
 
         @Override

@@ -3,12 +3,10 @@ package dev.mooring.server.dns;
 import dev.mooring.control.cloudmap.CloudMapService;
 import dev.mooring.control.cloudmap.DnsZone;
 import dev.mooring.control.cloudmap.Namespace;
+import dev.mooring.core.net.Ipv4;
 import dev.mooring.dns.DnsNames;
 import dev.mooring.dns.ZoneSnapshot;
-import dev.mooring.dns.ZoneSource;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * {@code 1 1 AWS_INSTANCE_PORT <instanceId>.<service>.<namespace>} with an A record for that target, as Cloud Map
  * creates it. AAAA and CNAME records are not served.
  */
-public final class CloudMapZones implements ZoneSource {
+public final class CloudMapZones {
     private static final Logger LOG = LoggerFactory.getLogger(CloudMapZones.class);
     static final String IPV4 = "AWS_INSTANCE_IPV4";
     static final String PORT = "AWS_INSTANCE_PORT";
@@ -28,25 +26,18 @@ public final class CloudMapZones implements ZoneSource {
     private static final int SRV_PRIORITY = 1;
     private static final int SRV_WEIGHT = 1;
 
-    private final Supplier<List<DnsZone>> zones;
+    private CloudMapZones() {}
 
-    /** {@code zones} reads committed Cloud Map state, for example {@code () -> cloudMap.dnsZones(region)}. */
-    public CloudMapZones(Supplier<List<DnsZone>> zones) {
-        this.zones = zones;
-    }
-
-    @Override
-    public void addTo(ZoneSnapshot.Builder snapshot) {
-        for (DnsZone zone : zones.get()) {
-            Namespace ns = zone.namespace();
-            if (!DnsNames.isValid(ns.name())) {
-                LOG.warn("Cloud Map namespace {} is not a DNS name; DNS will not answer for it", ns.name());
-                continue;
-            }
-            snapshot.zone(ns.name(), soaTtl(ns));
-            for (DnsZone.Service service : zone.services()) {
-                addService(snapshot, ns.name(), service);
-            }
+    /** Adds one namespace's zone and records. */
+    public static void addTo(ZoneSnapshot.Builder snapshot, DnsZone zone) {
+        Namespace ns = zone.namespace();
+        if (!DnsNames.isValid(ns.name())) {
+            LOG.warn("Cloud Map namespace {} is not a DNS name; DNS will not answer for it", ns.name());
+            return;
+        }
+        snapshot.zone(ns.name(), soaTtl(ns));
+        for (DnsZone.Service service : zone.services()) {
+            addService(snapshot, ns.name(), service);
         }
     }
 
@@ -65,7 +56,7 @@ public final class CloudMapZones implements ZoneSource {
                 continue;
             }
             String ipv4 = endpoint.attributes().get(IPV4);
-            if (ipv4 != null && !isIpv4(ipv4)) {
+            if (ipv4 != null && !Ipv4.isAddress(ipv4)) {
                 LOG.warn("instance {} of {} has {}={}, not an IPv4 address; skipped", endpoint.instanceId(), name,
                         IPV4, ipv4);
                 continue;
@@ -106,9 +97,5 @@ public final class CloudMapZones implements ZoneSource {
         }
         int port = Integer.parseInt(value);
         return port <= 0xFFFF ? port : null;
-    }
-
-    private static boolean isIpv4(String value) {
-        return value.matches("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     }
 }

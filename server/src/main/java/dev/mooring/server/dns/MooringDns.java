@@ -5,7 +5,6 @@ import dev.mooring.dns.DnsServer;
 import dev.mooring.dns.ZoneHolder;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.List;
 
 /**
  * Mooring's DNS as the server runs it: a publisher following the control plane's Cloud Map DNS namespaces (of every
@@ -26,9 +25,8 @@ public final class MooringDns implements AutoCloseable {
      */
     public static MooringDns start(ControlPlane control, InetAddress bind, int port, InetSocketAddress upstream) {
         ZoneHolder zones = new ZoneHolder();
-        ZonePublisher publisher = new ZonePublisher(control.store(), zones, List.of(
-                new CloudMapZones(() -> control.cloudMap().dnsZones()),
-                new HostedZoneRecords(control.hostedZones())), ZonePublisher.DEFAULT_DEBOUNCE).start();
+        ZonePublisher publisher = new ZonePublisher(control.store(), zones, control.cloudMap(),
+                control.hostedZones(), ZonePublisher.DEFAULT_DEBOUNCE).start();
         try {
             return new MooringDns(publisher, DnsServer.builder().bind(bind).port(port).zones(zones)
                     .upstream(upstream).start());

@@ -43,9 +43,8 @@ class ZonePublisherTest {
         Clock clock = Clock.systemUTC();
         control = new ControlPlane(store, new SimulatedRuntime(clock, Duration.ofMillis(50)), "123456789012", clock);
         cloudMap = new CloudMapCalls(control.router());
-        publisher = new ZonePublisher(store, holder, List.of(
-                new CloudMapZones(() -> control.cloudMap().dnsZones(REGION)),
-                new HostedZoneRecords(control.hostedZones())), ZonePublisher.DEFAULT_DEBOUNCE).start();
+        publisher = new ZonePublisher(store, holder, control.cloudMap(), control.hostedZones(),
+                ZonePublisher.DEFAULT_DEBOUNCE).start();
     }
 
     @AfterEach
@@ -114,6 +113,36 @@ class ZonePublisherTest {
                     .containsExactly(new ResourceRecord(0, new RecordData.Alias("lb.yelb.internal.")));
         });
         assertThat(holder.current().serial()).isEqualTo(store.generation());
+    }
+
+    @Test
+    void aChangeReadsAgainOnlyTheNamespaceItTouches() throws Exception {
+        String yelb = cloudMap.privateNamespace(NS);
+        String other = cloudMap.privateNamespace("other.internal");
+        String db = cloudMap.service("yelb-db", yelb, List.of(Map.of("Type", "A", "TTL", 10)));
+        String web = cloudMap.service("web", other, List.of(Map.of("Type", "A", "TTL", 10)));
+        cloudMap.register(web, "task-w", Map.of("AWS_INSTANCE_IPV4", "198.18.0.8"));
+        await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(records("web.other.internal"))
+                .containsExactly(a(10, "198.18.0.8")));
+        String yelbArn = namespaceArn(yelb);
+        String otherArn = namespaceArn(other);
+        int yelbBefore = publisher.reads(yelbArn);
+        int otherBefore = publisher.reads(otherArn);
+
+        cloudMap.register(db, "task-a", Map.of("AWS_INSTANCE_IPV4", "198.18.0.5"));
+        await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(records("yelb-db." + NS))
+                .containsExactly(a(10, "198.18.0.5")));
+        cloudMap.call("DeregisterInstance", Map.of("ServiceId", db, "InstanceId", "task-a"));
+        await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(records("yelb-db." + NS)).isEmpty());
+
+        assertThat(publisher.reads(yelbArn)).isGreaterThan(yelbBefore);
+        assertThat(publisher.reads(otherArn)).as("a namespace nothing touched is kept, not read again")
+                .isEqualTo(otherBefore);
+        assertThat(records("web.other.internal")).containsExactly(a(10, "198.18.0.8"));
+    }
+
+    private String namespaceArn(String namespaceId) throws Exception {
+        return cloudMap.call("GetNamespace", Map.of("Id", namespaceId)).path("Namespace").path("Arn").asText();
     }
 
     private Zone zone(String apex) {

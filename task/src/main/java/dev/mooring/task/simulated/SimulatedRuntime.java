@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -126,6 +127,11 @@ public final class SimulatedRuntime implements TaskRuntime {
     @Override
     public Optional<TaskObservation> observe(String taskId) {
         return Optional.ofNullable(tasks.get(taskId));
+    }
+
+    @Override
+    public Set<String> taskIds() {
+        return Set.copyOf(tasks.keySet());
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** CreateCluster, UpdateCluster, DeleteCluster, DescribeClusters, ListClusters. */
-final class ClusterOps {
+final class ClusterOperations {
     private static final Set<String> INCLUDE = Set.of("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS",
             "TAGS");
     /** What the answers of UpdateCluster and DeleteCluster show besides the counts; CreateCluster's adds tags. */
@@ -25,7 +25,7 @@ final class ClusterOps {
 
     private final EcsState ecs;
 
-    ClusterOps(EcsState ecs) {
+    ClusterOperations(EcsState ecs) {
         this.ecs = ecs;
     }
 

@@ -18,13 +18,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /** CreateService, UpdateService, DeleteService, DescribeServices, ListServices, ListServicesByNamespace. */
-final class ServiceOps {
+final class ServiceOperations {
     static final Set<String> LAUNCH_TYPES = Set.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES");
 
     private final EcsState ecs;
     private final ServiceConnectPlanner planner;
 
-    ServiceOps(EcsState ecs) {
+    ServiceOperations(EcsState ecs) {
         this.ecs = ecs;
         this.planner = new ServiceConnectPlanner(ecs);
     }
@@ -72,18 +72,25 @@ final class ServiceOps {
             DeploymentConfiguration deploymentConfiguration = (in.deploymentConfiguration() != null
                     ? in.deploymentConfiguration()
                     : new DeploymentConfiguration(null, null, null, null, null, null, null, null, null)).withDefaults();
-            Service service = new Service(arn, name, cluster.clusterArn(), in.loadBalancers() == null
-                    ? ecs.emptyArray() : in.loadBalancers(), registries, Service.ACTIVE, desired, 0, 0, launchType,
-                    in.capacityProviderStrategy(), in.platformVersion(), null, td.taskDefinitionArn(),
-                    deploymentConfiguration, List.of(first), in.role(), List.of(), ctx.receivedAt(),
-                    in.placementConstraints() == null ? ecs.emptyArray() : in.placementConstraints(),
-                    in.placementStrategy() == null ? ecs.emptyArray() : in.placementStrategy(),
-                    in.networkConfiguration(), in.healthCheckGracePeriodSeconds(), strategy,
-                    controller != null ? controller : ecsController(), null,
-                    "arn:aws:iam::" + ctx.accountId() + ":root", in.enableECSManagedTags() != null
-                    && in.enableECSManagedTags(), in.propagateTags() == null ? "NONE" : in.propagateTags(),
-                    in.enableExecuteCommand() != null && in.enableExecuteCommand(),
-                    in.availabilityZoneRebalancing());
+            Service service = ServiceBuilder.builder().serviceArn(arn).serviceName(name)
+                    .clusterArn(cluster.clusterArn())
+                    .loadBalancers(in.loadBalancers() == null ? ecs.emptyArray() : in.loadBalancers())
+                    .serviceRegistries(registries).status(Service.ACTIVE).desiredCount(desired).runningCount(0)
+                    .pendingCount(0).launchType(launchType).capacityProviderStrategy(in.capacityProviderStrategy())
+                    .platformVersion(in.platformVersion()).taskDefinition(td.taskDefinitionArn())
+                    .deploymentConfiguration(deploymentConfiguration).deployments(List.of(first)).roleArn(in.role())
+                    .events(List.of()).createdAt(ctx.receivedAt())
+                    .placementConstraints(in.placementConstraints() == null ? ecs.emptyArray()
+                            : in.placementConstraints())
+                    .placementStrategy(in.placementStrategy() == null ? ecs.emptyArray() : in.placementStrategy())
+                    .networkConfiguration(in.networkConfiguration())
+                    .healthCheckGracePeriodSeconds(in.healthCheckGracePeriodSeconds()).schedulingStrategy(strategy)
+                    .deploymentController(controller != null ? controller : ecsController())
+                    .createdBy("arn:aws:iam::" + ctx.accountId() + ":root")
+                    .enableECSManagedTags(in.enableECSManagedTags() != null && in.enableECSManagedTags())
+                    .propagateTags(in.propagateTags() == null ? "NONE" : in.propagateTags())
+                    .enableExecuteCommand(in.enableExecuteCommand() != null && in.enableExecuteCommand())
+                    .availabilityZoneRebalancing(in.availabilityZoneRebalancing()).build();
             Map<String, String> namespaces = plan.namespaceArn() == null ? Map.of()
                     : Map.of(first.id(), plan.namespaceArn());
             List<String> owned = new ArrayList<>(existing == null ? List.of() : existing.cloudMapServices());
@@ -194,7 +201,7 @@ final class ServiceOps {
                     // tasks take their tags at launch, so new tag options need new tasks
                     || changed(in.propagateTags(), s.propagateTags())
                     || changed(in.enableECSManagedTags(), s.enableECSManagedTags());
-            Service.Builder b = s.toBuilder().desiredCount(desired).serviceRegistries(registries);
+            ServiceBuilder b = s.toBuilder().desiredCount(desired).serviceRegistries(registries);
             Map<String, String> namespaces = new HashMap<>(current.namespaces());
             List<String> owned = new ArrayList<>(current.cloudMapServices());
             if (redeploy) {

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** RegisterTaskDefinition, DeregisterTaskDefinition, DescribeTaskDefinition, ListTaskDefinitions(Families). */
-final class TaskDefinitionOps {
+final class TaskDefinitionOperations {
     private static final Set<String> NETWORK_MODES = Set.of("bridge", "host", "awsvpc", "none");
     private static final Set<String> PROTOCOLS = Set.of("tcp", "udp");
     private static final Set<String> CONDITIONS = Set.of("START", "COMPLETE", "SUCCESS", "HEALTHY");
@@ -18,7 +18,7 @@ final class TaskDefinitionOps {
 
     private final EcsState ecs;
 
-    TaskDefinitionOps(EcsState ecs) {
+    TaskDefinitionOperations(EcsState ecs) {
         this.ecs = ecs;
     }
 
@@ -149,7 +149,7 @@ final class TaskDefinitionOps {
         Validation.oneOf(in.sort(), Set.of("ASC", "DESC"), "sort");
         boolean desc = "DESC".equals(in.sort());
         String prefix = Arns.taskDefinitionsPrefix(ctx) + (in.familyPrefix() == null ? "" : in.familyPrefix() + ":");
-        Comparator<TaskDefinition> order = Comparator.comparing(TaskDefinitionOps::sortKey);
+        Comparator<TaskDefinition> order = Comparator.comparing(TaskDefinitionOperations::sortKey);
         Stream<TaskDefinition> sorted = ecs.tables().taskDefinitions().withPrefix(prefix)
                 .filter(td -> status.equals(td.status()))
                 .sorted(desc ? order.reversed() : order);

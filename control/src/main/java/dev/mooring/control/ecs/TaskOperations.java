@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** RunTask, StopTask, DescribeTasks, ListTasks. */
-final class TaskOps {
+final class TaskOperations {
     private final EcsState ecs;
 
-    TaskOps(EcsState ecs) {
+    TaskOperations(EcsState ecs) {
         this.ecs = ecs;
     }
 
@@ -22,7 +22,7 @@ final class TaskOps {
         if (count < 1 || count > 10) {
             throw Errors.invalid("count " + count + " is out of range: RunTask starts 1 to 10 tasks.");
         }
-        Validation.oneOf(in.launchType(), ServiceOps.LAUNCH_TYPES, "launchType");
+        Validation.oneOf(in.launchType(), ServiceOperations.LAUNCH_TYPES, "launchType");
         Validation.tags(in.tags(), "tags");
         if ("SERVICE".equals(in.propagateTags())) {
             throw Errors.invalid("propagateTags SERVICE applies only to tasks a service starts; RunTask takes"
@@ -117,7 +117,7 @@ final class TaskOps {
 
     Responses.ListTasks list(RequestContext ctx, Requests.ListTasks in) {
         Validation.oneOf(in.desiredStatus(), Set.of("RUNNING", "PENDING", "STOPPED"), "desiredStatus");
-        Validation.oneOf(in.launchType(), ServiceOps.LAUNCH_TYPES, "launchType");
+        Validation.oneOf(in.launchType(), ServiceOperations.LAUNCH_TYPES, "launchType");
         Cluster cluster = ecs.resolver().activeCluster(null, ctx, in.cluster());
         String serviceArn = null;
         if (in.serviceName() != null) {

@@ -2,15 +2,17 @@ package dev.mooring.control.ecs;
 
 import dev.mooring.api.AwsException;
 import dev.mooring.api.RequestContext;
+import dev.mooring.control.ResourceTags;
+import dev.mooring.control.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** TagResource, UntagResource, ListTagsForResource for clusters, services, tasks and task definitions. */
-final class TagOps {
+final class TagOperations {
     private final EcsState ecs;
 
-    TagOps(EcsState ecs) {
+    TagOperations(EcsState ecs) {
         this.ecs = ecs;
     }
 
