@@ -33,12 +33,33 @@ class ServiceConnectAgentTest {
     String namespaceArn;
     final List<EndpointSnapshot> pushed = new ArrayList<>();
     final List<TaskPlan> grown = new ArrayList<>();
+    /** The agent's clock: the withdrawal grace runs only when a test moves it. */
+    final MutableClock clock = new MutableClock();
+
+    static final class MutableClock extends java.time.Clock {
+        volatile java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
 
     @BeforeEach
     void yelb() throws InterruptedException {
         mooring = new ControlPlaneFixture(dir);
         agent = new ServiceConnectAgent(mooring.control().ecs().tables(), mooring.control().cloudMap(),
-                new VipPool());
+                new VipPool(), clock);
         agent.addListener(new ServiceConnectAgent.Listener() {
             @Override
             public void snapshot(EndpointSnapshot snapshot) {
@@ -150,6 +171,9 @@ class ServiceConnectAgentTest {
         EndpointSnapshot s = agent.refresh();
         assertThat(s.hosts(namespaceArn, "yelb-appserver")).extracting(EndpointHost::taskId)
                 .doesNotContain(victim.task().taskId());
+        // out of every host set, but a request that picked it just before may still be on its way
+        assertThat(agent.receivesTraffic(victim.task().taskId())).isTrue();
+        clock.now = clock.now.plus(ServiceConnectAgent.WITHDRAWAL_GRACE).plusMillis(1);
         assertThat(agent.receivesTraffic(victim.task().taskId())).isFalse();
         // the scheduler replaces it; the replacement joins once RUNNING
         await().atMost(Duration.ofSeconds(20)).until(() -> agent.refresh().hosts(namespaceArn, "yelb-appserver")
