@@ -149,6 +149,11 @@ public final class ProcessRuntime implements TaskRuntime {
         return Optional.ofNullable(tasks.get(taskId)).map(TaskSupervisor::appliedLimits).orElse(Map.of());
     }
 
+    /** More {@code /etc/hosts} lines for a running task (Service Connect's live endpoint names). */
+    public void addExtraHosts(String taskId, java.util.List<dev.mooring.task.TaskLaunch.HostEntry> more) {
+        ctx.networks().addHosts(taskId, more);
+    }
+
     /** The task's container log streams, kept after release. */
     public LogStreams logs() {
         return ctx.logs();

@@ -30,6 +30,7 @@ public final class TaskNetworks implements AutoCloseable {
     private final String nameserver;
     private final Map<String, StateFile.Entry> entries = new LinkedHashMap<>();
     private final Map<String, TaskSandbox> sandboxes = new LinkedHashMap<>();
+    private final Map<String, List<HostEntry>> hostLines = new LinkedHashMap<>();
     private boolean closed;
 
     private TaskNetworks(NetworkConfig config, Ipv4Cidr cidr, Tools tools, IpRoute ip, BridgeLock lock) {
@@ -143,6 +144,7 @@ public final class TaskNetworks implements AutoCloseable {
                     + "link set lo up\n"
                     + "link set eth0 up\n");
             HostFiles.write(netns, ipv4, name, extras, nameserver);
+            hostLines.put(taskId, extras);
         } catch (RuntimeException e) {
             teardown(entry).forEach(problem -> e.addSuppressed(new NetworkException(problem)));
             throw e;
@@ -158,6 +160,22 @@ public final class TaskNetworks implements AutoCloseable {
         return List.of(tools.ip(), "netns", "exec", netns,
                 tools.unshare(), "--uts", "--pid", "--fork", "--mount-proc", "--kill-child", "--",
                 "/bin/sh", "-c", tools.hostname() + " \"$0\" && exec \"$@\"", hostname);
+    }
+
+    /**
+     * Adds lines to a running task's {@code /etc/hosts} (Service Connect names learnt while it runs). The file is
+     * rewritten in place, so the task's processes, which see it through a bind mount, read the new lines.
+     */
+    public synchronized void addHosts(String taskId, List<HostEntry> more) {
+        StateFile.Entry entry = entries.get(taskId);
+        if (entry == null) {
+            return;
+        }
+        HostFiles.validate(more);
+        List<HostEntry> all = new ArrayList<>(hostLines.getOrDefault(taskId, List.of()));
+        more.stream().filter(h -> !all.contains(h)).forEach(all::add);
+        HostFiles.write(entry.netns(), entry.ipv4(), entry.hostname(), all, nameserver);
+        hostLines.put(taskId, List.copyOf(all));
     }
 
     /** The open sandbox of a task, if any. */
@@ -198,6 +216,7 @@ public final class TaskNetworks implements AutoCloseable {
             ip.deleteNetns(entry.netns()).ifPresent(problems::add);
         }
         sandboxes.remove(entry.taskId());
+        hostLines.remove(entry.taskId());
         entries.remove(entry.taskId());
         addresses.release(entry.ipv4());
         saveState();

@@ -63,6 +63,18 @@ public final class ServiceConnectBridge implements TaskNetworkHook, AutoCloseabl
             this.dataPlane = DataPlane.create(observer);
             this.fleet = new ProxyFleet(dataPlane);
             agent.addListener(fleet);
+            agent.addListener(new ServiceConnectAgent.Listener() {
+                @Override
+                public void snapshot(dev.mooring.connect.endpoints.EndpointSnapshot snapshot) {}
+
+                /** Live endpoint names: the task's /etc/hosts learns them beside its new listeners. */
+                @Override
+                public void planChanged(TaskPlan before, TaskPlan after) {
+                    processes.addExtraHosts(after.taskId(), after.hosts().stream()
+                            .filter(h -> !before.hosts().contains(h))
+                            .map(h -> new dev.mooring.task.TaskLaunch.HostEntry(h.hostname(), h.vip())).toList());
+                }
+            });
             processes.attach(this);
         } else {
             this.dataPlane = null;

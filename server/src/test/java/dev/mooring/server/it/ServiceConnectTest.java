@@ -261,6 +261,24 @@ class ServiceConnectTest {
     }
 
     @Test
+    void withTheLiveEndpointsTagARunningClientLearnsNewNames() {
+        mooring.ecs().createService(b -> b.cluster(CLUSTER).serviceName("live-client").taskDefinition("client")
+                .desiredCount(1).launchType("FARGATE")
+                .serviceConnectConfiguration(ServiceConnectConfiguration.builder().enabled(true)
+                        .namespace(NAMESPACE).build())
+                .tags(software.amazon.awssdk.services.ecs.model.Tag.builder()
+                        .key("mooring:service-connect:live-endpoints").value("true").build()));
+        Task client = mooring.awaitRunning(CLUSTER, "live-client", 1, Duration.ofSeconds(60)).getFirst();
+        assertThat(inTask(client, "curl", "-s", "-m", "5", "http://newcomer/").exitCode()).isEqualTo(6);
+
+        Task newcomer = service("newcomer", "web", 1, server("http", "newcomer", 80, "newcomer", null))
+                .getFirst();
+        // a Mooring extension (containers-roadmap #2692): the running task gets the alias line and its listener
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(inTask(client, "curl", "-s", "-m",
+                "5", "http://newcomer/").output()).startsWith("hello from " + RealMooring.hostname(newcomer)));
+    }
+
+    @Test
     void aRollingDeploymentDropsNoRequestEvenWithoutRetries() throws Exception {
         // a health check says when the app listens: without one a new task would get traffic once RUNNING, before
         // its app is ready; generous numbers, since CI machines are slow and shared
