@@ -169,6 +169,20 @@ class HttpProxyTest extends ProxyTestBase {
     }
 
     @Test
+    void theTimeoutAppliesToEachRequestOfAKeepAliveConnection() throws Exception {
+        HttpBackend mixed = backend("mixed", (b, ctx, req) -> {
+            if (req.uri().equals("/fast")) ctx.writeAndFlush(b.response(HttpResponseStatus.OK, "fast"));
+            req.release();
+        });
+        Proxy proxy = start(Protocol.HTTP, List.of(mixed.endpoint()), c -> c,
+                l -> l.withTimeouts(new TimeoutPolicy(Duration.ofMillis(400), Duration.ofSeconds(60))));
+        for (int i = 0; i < 3; i++) assertThat(get(proxy, "/fast").statusCode()).isEqualTo(200);
+        assertThat(get(proxy, "/slow").statusCode()).isEqualTo(504);
+        assertThat(get(proxy, "/fast").statusCode()).isEqualTo(200);
+        assertThat(observer.opened.get()).isLessThanOrEqualTo(2);    // the 504 keeps the client connection
+    }
+
+    @Test
     void noHostAnswers503() throws Exception {
         Proxy proxy = start(Protocol.HTTP, List.of());
         HttpResponse<String> r = get(proxy, "/");

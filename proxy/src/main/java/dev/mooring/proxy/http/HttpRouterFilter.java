@@ -101,7 +101,9 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
     private Integer grpcStatus;
     private long bytesIn;
     private long bytesOut;
-    private ScheduledFuture<?> timeout;
+    /** One timer per connection, re-armed lazily: no timer task is created or cancelled per request. */
+    private ScheduledFuture<?> timer;
+    private long deadline;           // System.nanoTime() at which the exchange times out; 0: none
     private boolean closeAfter;
     private String method;
     private String uri;
@@ -207,6 +209,10 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
             endAttempt();
             finish();
         }
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
         if (pipelined != null) {
             pipelined.forEach(ReferenceCountUtil::release);
             pipelined.clear();
@@ -293,8 +299,11 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
                 upstream.flush();
                 flushUpstream = false;
             }
-            if (active && listener.perRequestTimeoutNanos > 0 && timeout == null)
-                timeout = ctx.executor().schedule(onTimeout, listener.perRequestTimeoutNanos, TimeUnit.NANOSECONDS);
+            if (active && listener.perRequestTimeoutNanos > 0) {
+                deadline = System.nanoTime() + listener.perRequestTimeoutNanos;
+                if (deadline == 0) deadline = 1;
+                if (timer == null) timer = ctx.executor().schedule(onTimeout, listener.perRequestTimeoutNanos, TimeUnit.NANOSECONDS);
+            }
         }
     }
 
@@ -555,8 +564,14 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
     }
 
     private void timedOut() {
-        timeout = null;
-        if (!active) return;
+        timer = null;
+        if (!active || deadline == 0) return;
+        long left = deadline - System.nanoTime();
+        if (left > 0) {                       // an earlier exchange armed this timer; this one has time left
+            timer = ctx.executor().schedule(onTimeout, left, TimeUnit.NANOSECONDS);
+            return;
+        }
+        deadline = 0;
         attemptId++;
         if (host != null && hostCounted) listener.cluster.failure(host);
         if (upstream != null) {
@@ -570,10 +585,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
     }
 
     private void cancelTimeout() {
-        if (timeout != null) {
-            timeout.cancel(false);
-            timeout = null;
-        }
+        deadline = 0;      // the timer, if any, finds nothing to do when it fires
     }
 
     private void releaseBody() {
