@@ -143,10 +143,11 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
             }
             if (msg instanceof FullHttpRequest full) {   // HTTP/2 stream with a body-less or one-frame request
                 start(new DefaultHttpRequest(full.protocolVersion(), full.method(), full.uri(), full.headers()));
-                requestContent(new DefaultLastHttpContent(full.content(), full.trailingHeaders()));
+                requestContent(new DefaultLastHttpContent(full.content(), full.trailingHeaders()));  // buffered
             } else {
                 start(req);
             }
+            attempt();
         } else if (msg instanceof HttpContent c && active && !requestComplete) {
             requestContent(c);
         } else {
@@ -267,7 +268,6 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
             requestId = h.get("x-request-id");
             authority = h.get(HttpHeaderNames.HOST);
         }
-        attempt();
     }
 
     private void requestContent(HttpContent c) {
