@@ -203,6 +203,21 @@ class HttpProxyTest extends ProxyTestBase {
     }
 
     @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+        HttpBackend a = okBackend("a");
+        Proxy proxy = start(Protocol.HTTP, List.of(a.endpoint()));
+        try (var s = new java.net.Socket(proxy.boundAddress("ingress").getAddress(), proxy.boundAddress("ingress").getPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("GET /1 HTTP/1.1\r\nHost: a\r\n\r\nGET /2 HTTP/1.1\r\nHost: a\r\n\r\n"
+                    + "GET /3 HTTP/1.1\r\nHost: a\r\nconnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answers = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answers).containsSubsequence("a /1", "a /2", "a /3");
+            assertThat(answers.split("HTTP/1.1 200 OK", -1)).hasSize(4);
+        }
+        assertThat(a.requests).hasValue(3);
+    }
+
+    @Test
     void http10IsRefused() throws Exception {
         HttpBackend a = okBackend("a");
         Proxy proxy = start(Protocol.HTTP, List.of(a.endpoint()));

@@ -169,7 +169,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
             pipelined.poll();
             dispatch(m);
         }
-        if (!closeAfter) {
+        if (!closeAfter && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
             ctx.read();
         }
