@@ -19,7 +19,7 @@ if [ ${#need[@]} -gt 0 ]; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") >/dev/null
 fi
 if [ ! -f "$root/bench/target/lib/mooring-proxy-0.1.0-SNAPSHOT.jar" ] || [ -n "${REBUILD:-}" ]; then
-  (cd "$root" && mvn -B -o -q -pl bench -am install -DskipTests)
+  (cd "$root" && MAVEN_OPTS=--sun-misc-unsafe-memory-access=allow mvn -B -o -q -pl bench -am install -DskipTests)
 fi
 cp="$root/bench/target/mooring-bench-0.1.0-SNAPSHOT.jar:$root/bench/target/lib/*"
 jvm=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
