@@ -218,6 +218,21 @@ class HttpProxyTest extends ProxyTestBase {
     }
 
     @Test
+    void anIdleTimeoutShorterThanThePerRequestTimeoutClosesTheConnectionFirst() throws Exception {
+        HttpBackend silent = backend("silent", (b, ctx, req) -> req.release());
+        Proxy proxy = start(Protocol.HTTP, List.of(silent.endpoint()), c -> c,
+                l -> l.withTimeouts(new TimeoutPolicy(Duration.ofSeconds(30), Duration.ofMillis(300))));
+        try (var s = new java.net.Socket(proxy.boundAddress("ingress").getAddress(), proxy.boundAddress("ingress").getPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write("GET /waits HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(s.getInputStream().read()).isEqualTo(-1);    // closed, no 504
+        }
+        await().untilAsserted(() -> assertThat(observer.exchanges()).singleElement()
+                .satisfies(x -> assertThat(x.status()).isZero()));
+        assertThat(proxy.status().inFlight()).isZero();
+    }
+
+    @Test
     void http10IsRefused() throws Exception {
         HttpBackend a = okBackend("a");
         Proxy proxy = start(Protocol.HTTP, List.of(a.endpoint()));

@@ -53,7 +53,7 @@ import java.util.concurrent.TimeUnit;
  * replayed: a connect failure, a reset before the response, a refused stream or a 503 is retried on another host, up
  * to the cluster's retry policy, but never once a response byte went to the client (spec §4.4). The per-request
  * timeout starts when the request has fully arrived, as Envoy's route timeout does, and covers all retries: 504, or a
- * reset when the response had started. No host: 503. Ingress responses get {@code x-envoy-upstream-service-time}.
+ * reset when the response had started. The idle timeout closes the connection even mid-request. No host: 503. Ingress responses get {@code x-envoy-upstream-service-time}.
  * Hop-by-hop headers are not forwarded; an HTTP/1.1 response carries {@code connection: close} when the client asked
  * for it or the proxy drains.
  */
@@ -193,7 +193,19 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
             if (!active) ctx.close();
             else closeAfter = true;
         } else if (evt instanceof IdleStateEvent) {
-            if (!active) ctx.close();        // idle timeout counts only time without a request in flight
+            // no byte either way for the idle timeout: the connection closes, even with a request waiting, so an
+            // idle timeout shorter than the per-request timeout wins (spec §4.4)
+            if (active) {
+                attemptId++;
+                if (upstream != null) {
+                    upstream.abort();
+                    upstream = null;
+                }
+                endAttempt();
+                abortDownstream();
+            } else {
+                ctx.close();
+            }
         } else {
             ctx.fireUserEventTriggered(evt);
         }
