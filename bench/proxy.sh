@@ -19,7 +19,7 @@ if [ ${#need[@]} -gt 0 ]; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") >/dev/null
 fi
 if [ ! -f "$root/bench/target/lib/mooring-proxy-0.1.0-SNAPSHOT.jar" ] || [ -n "${REBUILD:-}" ]; then
-  (cd "$root" && mvn -B -o -q -pl bench -am install -DskipTests)
+  (cd "$root" && MAVEN_OPTS=--sun-misc-unsafe-memory-access=allow mvn -B -o -q -pl bench -am install -DskipTests)
 fi
 cp="$root/bench/target/mooring-bench-0.1.0-SNAPSHOT.jar:$root/bench/target/lib/*"
 jvm=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
@@ -31,6 +31,7 @@ port=$((20000 + RANDOM % 20000)); bport=$((port + 1)); hport=$((port + 2))
 backend_ip=127.0.0.2; egress_ip=127.0.0.3; ingress_ip=127.0.0.4; single_ip=127.0.0.5; haproxy_ip=127.0.0.6
 wait_port() { for _ in $(seq 200); do (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0; sleep 0.05; done; echo "nothing on $1:$2" >&2; exit 1; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+sys_ticks() { awk '{print $15}' "/proc/$1/stat"; }
 
 "${jvm[@]}" dev.mooring.bench.ProxyBench backend "$backend_ip" "$bport" >"$work/backend.log" 2>&1 & pids+=($!)
 jfr=()
@@ -61,13 +62,14 @@ total() { sed -n 's/^ *\([0-9]*\) requests in.*/\1/p'; }
 non2xx() { sed -n 's/^ *Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p'; }
 
 # warm-up: JIT for the proxies and the load generator
-load "http://$egress_ip:$port/" 3 >/dev/null
-wrk_run "http://$single_ip:$port/" 3 >/dev/null
+load "http://$egress_ip:$port/" 5 >/dev/null
+wrk_run "http://$single_ip:$port/" 5 >/dev/null
+wrk_run "http://$haproxy_ip:$hport/" 2 >/dev/null
 
 read -r d50 d99 dmax dn derr < <(load "http://$backend_ip:$bport/" "$secs")
-c0=$(cpu_ticks "$proxy_pid")
+c0=$(cpu_ticks "$proxy_pid"); s0=$(sys_ticks "$proxy_pid")
 read -r p50 p99 pmax pn perr < <(load "http://$egress_ip:$port/" "$secs")
-c1=$(cpu_ticks "$proxy_pid")
+c1=$(cpu_ticks "$proxy_pid"); s1=$(sys_ticks "$proxy_pid")
 mooring_out="$(wrk_run "http://$single_ip:$port/" "$secs")"
 c2=$(cpu_ticks "$proxy_pid")
 haproxy_out="$(wrk_run "http://$haproxy_ip:$hport/" "$secs")"
@@ -76,6 +78,7 @@ hz=$(getconf CLK_TCK)
 m_rps=$(rps <<<"$mooring_out"); h_rps=$(rps <<<"$haproxy_out")
 m_n=$(total <<<"$mooring_out"); m_bad=$(non2xx <<<"$mooring_out"); h_bad=$(non2xx <<<"$haproxy_out")
 pair_cpu=$(awk -v a="$c0" -v b="$c1" -v hz="$hz" -v n="$pn" 'BEGIN{printf "%.3f", (b-a)/hz/n*1000}')
+pair_sys=$(awk -v a="$c0" -v b="$c1" -v x="$s0" -v y="$s1" 'BEGIN{printf "%.0f%%", (b-a) ? (y-x)*100/(b-a) : 0}')
 single_cpu=$(awk -v a="$c1" -v b="$c2" -v hz="$hz" -v n="$m_n" 'BEGIN{printf "%.3f", (b-a)/hz/n*1000}')
 ms() { awk -v u="$1" 'BEGIN{printf "%.3f", u/1000}'; }
 add() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%+.3f", (a-b)/1000}'; }
@@ -92,5 +95,6 @@ printf '%-58s %14s %14s %10s\n' "requests / errors in the latency runs: pair vs 
 printf '%-58s %14s %14s %10s\n' "throughput, 64 conns (req/s): Mooring proxy vs HAProxy" "$m_rps" "$h_rps" ">= HAProxy"
 printf '%-58s %14s %14s %10s\n' "  non-2xx responses in the throughput runs" "${m_bad:-0}" "${h_bad:-0}" "0"
 printf '%-58s %14s %14s %10s\n' "CPU-s per 1000 req, pair at 1000 req/s (two proxy hops)" "$pair_cpu" "" ""
+printf '%-58s %14s %14s %10s\n' "  share of it in the kernel (stime)" "$pair_sys" "" ""
 printf '%-58s %14s %14s %10s\n' "CPU-s per 1000 req, single proxy under wrk" "$single_cpu" "" "<= 0.15"
 printf '%-58s %14s %14s %10s\n' "proxy JVM RSS after the run (MiB)" "$(( $(awk '/VmRSS/{print $2}' "/proc/$proxy_pid/status") / 1024 ))" "" "<= 256"

@@ -169,6 +169,20 @@ class HttpProxyTest extends ProxyTestBase {
     }
 
     @Test
+    void theTimeoutAppliesToEachRequestOfAKeepAliveConnection() throws Exception {
+        HttpBackend mixed = backend("mixed", (b, ctx, req) -> {
+            if (req.uri().equals("/fast")) ctx.writeAndFlush(b.response(HttpResponseStatus.OK, "fast"));
+            req.release();
+        });
+        Proxy proxy = start(Protocol.HTTP, List.of(mixed.endpoint()), c -> c,
+                l -> l.withTimeouts(new TimeoutPolicy(Duration.ofMillis(400), Duration.ofSeconds(60))));
+        for (int i = 0; i < 3; i++) assertThat(get(proxy, "/fast").statusCode()).isEqualTo(200);
+        assertThat(get(proxy, "/slow").statusCode()).isEqualTo(504);
+        assertThat(get(proxy, "/fast").statusCode()).isEqualTo(200);
+        assertThat(observer.opened.get()).isLessThanOrEqualTo(2);    // the 504 keeps the client connection
+    }
+
+    @Test
     void noHostAnswers503() throws Exception {
         Proxy proxy = start(Protocol.HTTP, List.of());
         HttpResponse<String> r = get(proxy, "/");
@@ -186,6 +200,36 @@ class HttpProxyTest extends ProxyTestBase {
             assertThat(s.getInputStream().read()).isEqualTo(-1);
         }
         await().untilAsserted(() -> assertThat(observer.closed).hasValue(1));
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+        HttpBackend a = okBackend("a");
+        Proxy proxy = start(Protocol.HTTP, List.of(a.endpoint()));
+        try (var s = new java.net.Socket(proxy.boundAddress("ingress").getAddress(), proxy.boundAddress("ingress").getPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("GET /1 HTTP/1.1\r\nHost: a\r\n\r\nGET /2 HTTP/1.1\r\nHost: a\r\n\r\n"
+                    + "GET /3 HTTP/1.1\r\nHost: a\r\nconnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answers = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answers).containsSubsequence("a /1", "a /2", "a /3");
+            assertThat(answers.split("HTTP/1.1 200 OK", -1)).hasSize(4);
+        }
+        assertThat(a.requests).hasValue(3);
+    }
+
+    @Test
+    void anIdleTimeoutShorterThanThePerRequestTimeoutClosesTheConnectionFirst() throws Exception {
+        HttpBackend silent = backend("silent", (b, ctx, req) -> req.release());
+        Proxy proxy = start(Protocol.HTTP, List.of(silent.endpoint()), c -> c,
+                l -> l.withTimeouts(new TimeoutPolicy(Duration.ofSeconds(30), Duration.ofMillis(300))));
+        try (var s = new java.net.Socket(proxy.boundAddress("ingress").getAddress(), proxy.boundAddress("ingress").getPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write("GET /waits HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(s.getInputStream().read()).isEqualTo(-1);    // closed, no 504
+        }
+        await().untilAsserted(() -> assertThat(observer.exchanges()).singleElement()
+                .satisfies(x -> assertThat(x.status()).isZero()));
+        assertThat(proxy.status().inFlight()).isZero();
     }
 
     @Test

@@ -53,7 +53,7 @@ import java.util.concurrent.TimeUnit;
  * replayed: a connect failure, a reset before the response, a refused stream or a 503 is retried on another host, up
  * to the cluster's retry policy, but never once a response byte went to the client (spec §4.4). The per-request
  * timeout starts when the request has fully arrived, as Envoy's route timeout does, and covers all retries: 504, or a
- * reset when the response had started. No host: 503. Ingress responses get {@code x-envoy-upstream-service-time}.
+ * reset when the response had started. The idle timeout closes the connection even mid-request. No host: 503. Ingress responses get {@code x-envoy-upstream-service-time}.
  * Hop-by-hop headers are not forwarded; an HTTP/1.1 response carries {@code connection: close} when the client asked
  * for it or the proxy drains.
  */
@@ -101,7 +101,9 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
     private Integer grpcStatus;
     private long bytesIn;
     private long bytesOut;
-    private ScheduledFuture<?> timeout;
+    /** One timer per connection, re-armed lazily: no timer task is created or cancelled per request. */
+    private ScheduledFuture<?> timer;
+    private long deadline;           // System.nanoTime() at which the exchange times out; 0: none
     private boolean closeAfter;
     private String method;
     private String uri;
@@ -141,10 +143,11 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
             }
             if (msg instanceof FullHttpRequest full) {   // HTTP/2 stream with a body-less or one-frame request
                 start(new DefaultHttpRequest(full.protocolVersion(), full.method(), full.uri(), full.headers()));
-                requestContent(new DefaultLastHttpContent(full.content(), full.trailingHeaders()));
+                requestContent(new DefaultLastHttpContent(full.content(), full.trailingHeaders()));  // buffered
             } else {
                 start(req);
             }
+            attempt();
         } else if (msg instanceof HttpContent c && active && !requestComplete) {
             requestContent(c);
         } else {
@@ -166,7 +169,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
             pipelined.poll();
             dispatch(m);
         }
-        if (!closeAfter) {
+        if (!closeAfter && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
             ctx.read();
         }
@@ -190,7 +193,19 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
             if (!active) ctx.close();
             else closeAfter = true;
         } else if (evt instanceof IdleStateEvent) {
-            if (!active) ctx.close();        // idle timeout counts only time without a request in flight
+            // no byte either way for the idle timeout: the connection closes, even with a request waiting, so an
+            // idle timeout shorter than the per-request timeout wins (spec §4.4)
+            if (active) {
+                attemptId++;
+                if (upstream != null) {
+                    upstream.abort();
+                    upstream = null;
+                }
+                endAttempt();
+                abortDownstream();
+            } else {
+                ctx.close();
+            }
         } else {
             ctx.fireUserEventTriggered(evt);
         }
@@ -206,6 +221,10 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
             }
             endAttempt();
             finish();
+        }
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
         }
         if (pipelined != null) {
             pipelined.forEach(ReferenceCountUtil::release);
@@ -261,7 +280,6 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
             requestId = h.get("x-request-id");
             authority = h.get(HttpHeaderNames.HOST);
         }
-        attempt();
     }
 
     private void requestContent(HttpContent c) {
@@ -293,8 +311,11 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
                 upstream.flush();
                 flushUpstream = false;
             }
-            if (active && listener.perRequestTimeoutNanos > 0 && timeout == null)
-                timeout = ctx.executor().schedule(onTimeout, listener.perRequestTimeoutNanos, TimeUnit.NANOSECONDS);
+            if (active && listener.perRequestTimeoutNanos > 0) {
+                deadline = System.nanoTime() + listener.perRequestTimeoutNanos;
+                if (deadline == 0) deadline = 1;
+                if (timer == null) timer = ctx.executor().schedule(onTimeout, listener.perRequestTimeoutNanos, TimeUnit.NANOSECONDS);
+            }
         }
     }
 
@@ -555,8 +576,14 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
     }
 
     private void timedOut() {
-        timeout = null;
-        if (!active) return;
+        timer = null;
+        if (!active || deadline == 0) return;
+        long left = deadline - System.nanoTime();
+        if (left > 0) {                       // an earlier exchange armed this timer; this one has time left
+            timer = ctx.executor().schedule(onTimeout, left, TimeUnit.NANOSECONDS);
+            return;
+        }
+        deadline = 0;
         attemptId++;
         if (host != null && hostCounted) listener.cluster.failure(host);
         if (upstream != null) {
@@ -570,10 +597,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
     }
 
     private void cancelTimeout() {
-        if (timeout != null) {
-            timeout.cancel(false);
-            timeout = null;
-        }
+        deadline = 0;      // the timer, if any, finds nothing to do when it fires
     }
 
     private void releaseBody() {
