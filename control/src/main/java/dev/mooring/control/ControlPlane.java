@@ -11,6 +11,7 @@ import dev.mooring.control.reconcile.Controller;
 import dev.mooring.control.reconcile.Key;
 import dev.mooring.control.reconcile.ReconcileEngine;
 import dev.mooring.control.scheduler.OrphanSweeper;
+import dev.mooring.control.scheduler.DataPlaneHooks;
 import dev.mooring.control.scheduler.ServiceScheduler;
 import dev.mooring.control.scheduler.TaskReconciler;
 import dev.mooring.store.Store;
@@ -94,7 +95,7 @@ public final class ControlPlane implements AutoCloseable {
     /**
      * Connects the data plane (the Service Connect agent) to task launches and stops; call before {@link #start}.
      */
-    public void attach(dev.mooring.control.scheduler.DataPlaneHooks hooks) {
+    public void attach(DataPlaneHooks hooks) {
         tasks.dataPlane(hooks);
     }
 
