@@ -204,9 +204,24 @@ class ServiceConnectTest {
         assertThat(Host.run(List.of("curl", "-s", "-m", "5", "http://" + address(overridden) + ":9090/")))
                 .endsWith(" to 127.0.0.1");
 
+        // the tasks' Cloud Map instances carry the ingress port: the container port, or the override (spec §4.3)
+        assertThat(instancePort("inter", intercepted)).isEqualTo("8080");
+        assertThat(instancePort("over", overridden)).isEqualTo("9090");
+
         Task client = client("inter-client");
         assertThat(curl(client, "http://inter/")).startsWith("hello from " + RealMooring.hostname(intercepted));
         assertThat(curl(client, "http://over/")).startsWith("hello from " + RealMooring.hostname(overridden));
+    }
+
+    /** AWS_INSTANCE_PORT of a task's instance in the Cloud Map service named after a discovery name. */
+    static String instancePort(String discoveryName, Task task) {
+        String serviceId = java.util.stream.StreamSupport.stream(mooring.cloudMap("ListServices", Map.of())
+                        .path("Services").spliterator(), false)
+                .filter(s -> s.path("Name").asText().equals(discoveryName)).map(s -> s.path("Id").asText())
+                .findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> mooring.instances(serviceId)
+                .containsKey(taskId(task.taskArn())));
+        return mooring.instances(serviceId).get(taskId(task.taskArn())).path("AWS_INSTANCE_PORT").asText();
     }
 
     @Test
