@@ -184,6 +184,11 @@ class ServiceConnectTest {
         assertThat(set.output().strip()).as(set.output()).isEqualTo("OK");
         Host.Result get = inTask(client, "redis-cli", "-h", "cache." + NAMESPACE, "-p", "6379", "GET", "k");
         assertThat(get.output().strip()).isEqualTo("v1");
+        // the server task reaches its own alias too: redis binds 6379 on every address, so the alias's listener
+        // takes another port and a netfilter rule moves vip:6379 to it
+        Task cache = mooring.serviceTasks(CLUSTER, "cache").getFirst();
+        assertThat(inTask(cache, "redis-cli", "-h", "cache." + NAMESPACE, "-p", "6379", "GET", "k").output()
+                .strip()).isEqualTo("v1");
     }
 
     @Test
@@ -349,6 +354,10 @@ class ServiceConnectTest {
         String proxy = mooring.describe(CLUSTER, client.taskArn()).containers().stream()
                 .map(Container::name).filter(n -> n.startsWith("ecs-service-connect-")).findFirst().orElseThrow();
         List<String> accessLog = mooring.logLines(taskId(client.taskArn()), proxy);
+        // the proxy's own log and its JSON access log share the Service Connect log stream (spec §5.2)
+        assertThat(accessLog).anySatisfy(l -> assertThat(l).contains("proxy started for task"));
+        assertThat(accessLog).anySatisfy(l -> assertThat(l).contains("\"response_code\":200")
+                .contains("\"upstream_cluster\":\"steady\""));
         assertThat(results.stream().filter(c -> !c.startsWith("200 ")).toList()).as("failed requests of %d; the"
                 + " client proxy's log: %s", results.size(), accessLog.stream().filter(l -> !l.contains("\"status\":200") && !l.contains(" 200 ")).toList()).isEmpty();
     }
