@@ -195,11 +195,6 @@ public final class ServiceConnectAgent {
         }
     }
 
-    /** The snapshot the data plane was last given. */
-    public EndpointSnapshot published() {
-        return published;
-    }
-
     /**
      * Whether some proxy may still send this task requests: it is in the snapshot the data plane was last given, or
      * left it less than {@link #WITHDRAWAL_GRACE} ago. The task reconciler signals a stopping task only once this is

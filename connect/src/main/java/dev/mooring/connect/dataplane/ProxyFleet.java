@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -187,10 +186,6 @@ public final class ProxyFleet implements ServiceConnectAgent.Listener, AutoClose
             }
         });
         return out;
-    }
-
-    public Optional<TaskPlan> runningPlan(String taskId) {
-        return Optional.ofNullable(running.get(taskId)).map(r -> r.plan);
     }
 
     @Override

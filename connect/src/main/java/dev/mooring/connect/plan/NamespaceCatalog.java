@@ -2,8 +2,6 @@ package dev.mooring.connect.plan;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Every endpoint of one Cloud Map namespace, across all its ECS services and clusters, at one moment: what a task
@@ -20,9 +18,5 @@ public record NamespaceCatalog(String namespaceArn, String namespaceName, List<N
 
     public NamespaceCatalog(String namespaceArn, String namespaceName, List<NamespaceEndpoint> endpoints) {
         this(namespaceArn, namespaceName, endpoints, List.of());
-    }
-
-    public Set<String> discoveryNames() {
-        return endpoints.stream().map(NamespaceEndpoint::discoveryName).collect(Collectors.toSet());
     }
 }

@@ -87,10 +87,6 @@ public final class ServiceConnectBridge implements TaskNetworkHook, AutoCloseabl
         return controller;
     }
 
-    public ServiceConnectAgent agent() {
-        return agent;
-    }
-
     @Override
     public void networkReady(String taskId, TaskSandbox sandbox) {
         Optional<TaskPlan> plan = agent.plan(taskId);
