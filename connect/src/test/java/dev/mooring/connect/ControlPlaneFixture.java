@@ -25,11 +25,26 @@ public final class ControlPlaneFixture implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     public ControlPlaneFixture(Path dir) throws InterruptedException {
+        this(dir, null);
+    }
+
+    /** @param agentPool when not null, the Service Connect agent runs in the control plane with this VIP pool */
+    public ControlPlaneFixture(Path dir, dev.mooring.connect.plan.VipPool agentPool) throws InterruptedException {
         store = Store.open(dir);
         runtime = new SimulatedRuntime(Clock.systemUTC(), Duration.ofMillis(20));
         control = new ControlPlane(store, runtime, "000000000000", Clock.systemUTC());
         server = ApiServer.builder().port(0).router(control.router()).start();
-        control.start();
+        if (agentPool == null) {
+            control.start();
+        } else {
+            ServiceConnectController agent = new ServiceConnectController(new ServiceConnectAgent(
+                    control.ecs().tables(), control.cloudMap(), agentPool), control.ecs().tables());
+            control.attach(agent);
+            java.util.List<dev.mooring.control.reconcile.Controller> controllers = new java.util.ArrayList<>();
+            controllers.add(agent);
+            controllers.addAll(control.ecsControllers());
+            control.start(controllers);
+        }
     }
 
     public ControlPlane control() {
