@@ -56,7 +56,7 @@ public final class ApiServer implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
-                                new BoundedAggregator(), new RequestHandler());
+                                new BoundedAggregator(), new InOrderResponses(), new RequestHandler());
                     }
                 })
                 .bind(b.bind, b.port).sync().channel();
@@ -121,15 +121,26 @@ public final class ApiServer implements AutoCloseable {
          */
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            ApiResponse answer = ApiRouter.protocolError(413, "RequestEntityTooLargeException",
-                    "Request body is larger than " + MAX_BODY + " bytes.");
-            ctx.writeAndFlush(toHttp(answer, UUID.randomUUID().toString(), HttpUtil.isKeepAlive(oversized)));
+            // answered in turn like any request, so a pipelined answer before it is not overtaken
+            ctx.fireChannelRead(new Oversized(HttpUtil.isKeepAlive(oversized)));
         }
     }
 
-    private final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /** A request whose body was over {@link #MAX_BODY}: dropped as it arrived, answered with an error. */
+    private record Oversized(boolean keepAlive) {}
+
+    private final class RequestHandler extends SimpleChannelInboundHandler<InOrderResponses.Numbered> {
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        protected void channelRead0(ChannelHandlerContext ctx, InOrderResponses.Numbered numbered) {
+            long sequence = numbered.sequence();
+            if (numbered.request() instanceof Oversized oversized) {
+                ApiResponse answer = ApiRouter.protocolError(413, "RequestEntityTooLargeException",
+                        "Request body is larger than " + MAX_BODY + " bytes.");
+                ctx.writeAndFlush(new InOrderResponses.Answer(sequence,
+                        toHttp(answer, UUID.randomUUID().toString(), oversized.keepAlive())));
+                return;
+            }
+            FullHttpRequest request = (FullHttpRequest) numbered.request();
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             String path = new QueryStringDecoder(request.uri()).path();
             String target = request.headers().get("X-Amz-Target");
@@ -137,10 +148,11 @@ public final class ApiServer implements AutoCloseable {
             String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
             HttpMethod method = request.method();
             byte[] body = ByteBufUtil.getBytes(request.content());
+            request.release();
             String requestId = UUID.randomUUID().toString();
             workers.execute(() -> {
                 ApiResponse answer = answer(requestId, method, path, target, contentType, authorization, body);
-                ctx.writeAndFlush(toHttp(answer, requestId, keepAlive));
+                ctx.writeAndFlush(new InOrderResponses.Answer(sequence, toHttp(answer, requestId, keepAlive)));
             });
         }
 
