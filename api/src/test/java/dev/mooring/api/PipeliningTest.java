@@ -2,6 +2,9 @@ package dev.mooring.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mooring.api.awsjson.AwsJson;
+import dev.mooring.api.awsjson.AwsJsonService;
+import dev.mooring.core.operation.Operations;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -36,8 +39,8 @@ class PipeliningTest {
 
     @BeforeEach
     void start() throws Exception {
-        ApiRouter router = new ApiRouter("000000000000", Clock.systemUTC())
-                .register(AwsProtocol.ECS, "Slow", Named.class, (ctx, in) -> {
+        AwsJson awsJson = new AwsJson("000000000000", Clock.systemUTC()).serve(new Operations("ecs")
+                .register("Slow", Named.class, (ctx, in) -> {
                     try {
                         clientSawAnAnswer.await(2, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
@@ -45,8 +48,8 @@ class PipeliningTest {
                     }
                     return new Named("slow");
                 })
-                .register(AwsProtocol.ECS, "Fast", Named.class, (ctx, in) -> new Named("fast"));
-        server = ApiServer.builder().port(0).router(router).start();
+                .register("Fast", Named.class, (ctx, in) -> new Named("fast")));
+        server = ApiServer.builder().port(0).handler(AwsApi.of(awsJson)).start();
     }
 
     @AfterEach
@@ -59,7 +62,7 @@ class PipeliningTest {
         FullHttpRequest r = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/",
                 Unpooled.wrappedBuffer(body));
         r.headers().set(HttpHeaderNames.HOST, "localhost")
-                .set("X-Amz-Target", AwsProtocol.ECS.target(operation))
+                .set("X-Amz-Target", AwsJsonService.ECS.target(operation))
                 .set(HttpHeaderNames.CONTENT_TYPE, "application/x-amz-json-1.1")
                 .set(HttpHeaderNames.CONTENT_LENGTH, body.length);
         return r;
