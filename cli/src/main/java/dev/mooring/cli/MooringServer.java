@@ -2,6 +2,9 @@ package dev.mooring.cli;
 
 import dev.mooring.api.ApiResponse;
 import dev.mooring.api.ApiServer;
+import dev.mooring.api.AwsApi;
+import dev.mooring.api.admin.AdminEndpoints;
+import dev.mooring.api.awsjson.AwsJson;
 import dev.mooring.cli.zones.MooringDns;
 import dev.mooring.control.ControlPlane;
 import dev.mooring.control.runtime.SimulatedRuntime;
@@ -54,14 +57,17 @@ public final class MooringServer implements AutoCloseable {
                 this.control = track(new ControlPlane(store, runtime, b.accountId, clock));
                 this.dns = null;
             }
-            this.api = track(ApiServer.builder().bind(b.bind).port(b.port).router(control.router())
-                    .admin("GET /_mooring/health", () -> ApiResponse.json(200,
+            AwsJson awsJson = new AwsJson(b.accountId, clock);
+            control.services().forEach(awsJson::serve);
+            AdminEndpoints admin = new AdminEndpoints()
+                    .add("GET /_mooring/health", request -> ApiResponse.json(200,
                             "{\"status\":\"ok\",\"runtime\":\"" + runtime.name() + "\"}"))
-                    .admin("GET /_mooring/status", () -> ApiResponse.json(200, status().toJson()))
-                    .admin("POST /_mooring/reset", () -> {
+                    .add("GET /_mooring/status", request -> ApiResponse.json(200, status().toJson()))
+                    .add("POST /_mooring/reset", request -> {
                         control.reset();
                         return ApiResponse.json(200, "{\"reset\":true}");
-                    })
+                    });
+            this.api = track(ApiServer.builder().bind(b.bind).port(b.port).handler(AwsApi.of(awsJson, admin))
                     .start());
             control.start();
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package dev.mooring.control;
 
-import dev.mooring.api.ApiRouter;
 import dev.mooring.control.cloudmap.CloudMapApi;
 import dev.mooring.control.cloudmap.CloudMapState;
 import dev.mooring.control.route53.HostedZones;
@@ -11,13 +10,15 @@ import dev.mooring.control.runtime.TaskRuntime;
 import dev.mooring.control.scheduler.ControlLoop;
 import dev.mooring.control.scheduler.ServiceScheduler;
 import dev.mooring.control.scheduler.TaskReconciler;
+import dev.mooring.core.operation.Operations;
 import dev.mooring.store.Store;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * Assembles the control plane over one store and one runtime: declares the tables, registers every operation on a
- * router, and runs the reconcile loops.
+ * Assembles the control plane over one store and one runtime: declares the tables, offers every operation to the API
+ * layer, and runs the reconcile loops.
  */
 public final class ControlPlane implements AutoCloseable {
     /** The reconcile loops' periodic pass, beside the passes that store and runtime changes trigger. */
@@ -47,11 +48,19 @@ public final class ControlPlane implements AutoCloseable {
         runtime.onChange(loop::wake);
     }
 
-    public ApiRouter router() {
-        ApiRouter router = new ApiRouter(accountId, clock);
-        CloudMapApi.register(router, cloudMap);
-        EcsApi.register(router, ecs);
-        return router;
+    /** Every service's operations, for the API layer to serve over whichever protocol each speaks. */
+    public List<Operations> services() {
+        return List.of(CloudMapApi.operations(cloudMap), EcsApi.operations(ecs));
+    }
+
+    /** The clock operations stamp what they record with. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The account every ARN this control plane makes carries. */
+    public String accountId() {
+        return accountId;
     }
 
     public Store store() {

@@ -42,7 +42,7 @@ class ZonePublisherTest {
         store = Store.open(dir);
         Clock clock = Clock.systemUTC();
         control = new ControlPlane(store, new SimulatedRuntime(clock, Duration.ofMillis(50)), "123456789012", clock);
-        cloudMap = new CloudMapCalls(control.router());
+        cloudMap = CloudMapCalls.of(control);
         publisher = new ZonePublisher(store, holder, List.of(
                 new CloudMapZones(() -> control.cloudMap().dnsZones(REGION)),
                 new HostedZoneRecords(control.hostedZones())), ZonePublisher.DEFAULT_DEBOUNCE).start();

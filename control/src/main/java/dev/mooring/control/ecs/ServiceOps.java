@@ -1,8 +1,8 @@
 package dev.mooring.control.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mooring.api.AwsException;
-import dev.mooring.api.RequestContext;
+import dev.mooring.core.operation.ServiceException;
+import dev.mooring.core.operation.RequestContext;
 import dev.mooring.control.Ids;
 import dev.mooring.control.Page;
 import dev.mooring.control.cloudmap.Namespace;
@@ -36,12 +36,12 @@ final class ServiceOps {
         Validation.desiredCount(desired);
         String strategy = in.schedulingStrategy() == null ? "REPLICA" : in.schedulingStrategy();
         if (!strategy.equals("REPLICA")) {
-            throw new AwsException("UnsupportedFeatureException", "schedulingStrategy " + strategy
+            throw new ServiceException("UnsupportedFeatureException", "schedulingStrategy " + strategy
                     + " is not supported by Mooring; use REPLICA.");
         }
         JsonNode controller = in.deploymentController();
         if (controller != null && controller.hasNonNull("type") && !"ECS".equals(controller.get("type").asText())) {
-            throw new AwsException("UnsupportedFeatureException", "deploymentController.type "
+            throw new ServiceException("UnsupportedFeatureException", "deploymentController.type "
                     + controller.get("type").asText() + " is not supported by Mooring; use ECS (rolling update).");
         }
         Validation.oneOf(in.launchType(), LAUNCH_TYPES, "launchType");

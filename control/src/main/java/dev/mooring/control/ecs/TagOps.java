@@ -1,7 +1,7 @@
 package dev.mooring.control.ecs;
 
-import dev.mooring.api.AwsException;
-import dev.mooring.api.RequestContext;
+import dev.mooring.core.operation.ServiceException;
+import dev.mooring.core.operation.RequestContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +69,7 @@ final class TagOps {
             default -> false;
         };
         if (!exists) {
-            throw new AwsException("ResourceNotFoundException", "No ECS resource " + arn + " in " + ctx.region()
+            throw new ServiceException("ResourceNotFoundException", "No ECS resource " + arn + " in " + ctx.region()
                     + ". Tag clusters, services, tasks and task definitions by their full ARN.");
         }
     }

@@ -1,6 +1,7 @@
 package dev.mooring.control.route53;
 
-import dev.mooring.api.AwsException;
+import dev.mooring.core.operation.ErrorKind;
+import dev.mooring.core.operation.ServiceException;
 import dev.mooring.control.Ids;
 import dev.mooring.store.Store;
 import dev.mooring.store.Table;
@@ -37,7 +38,7 @@ public final class HostedZones {
         String fqdn = DomainNames.canonical("Name", name);
         return store.write(tx -> {
             if (tx.stream(zones).anyMatch(z -> z.name().equals(fqdn))) {
-                throw new AwsException("ConflictingDomainExists", "a hosted zone named " + fqdn
+                throw new ServiceException("ConflictingDomainExists", "a hosted zone named " + fqdn
                         + " already exists; add records to it or delete it first");
             }
             // Route 53 zone ids: Z and uppercase letters and digits
@@ -52,7 +53,7 @@ public final class HostedZones {
         store.write(tx -> {
             zoneOrThrow(tx.get(zones, id), id);
             if (tx.stream(recordSets).anyMatch(r -> r.hostedZoneId().equals(id))) {
-                throw new AwsException("HostedZoneNotEmpty", "hosted zone " + id
+                throw new ServiceException("HostedZoneNotEmpty", "hosted zone " + id
                         + " still has record sets; delete them first");
             }
             tx.delete(zones, id);
@@ -95,7 +96,7 @@ public final class HostedZones {
             zoneOrThrow(tx.get(zones, hostedZoneId), hostedZoneId);
             String key = ResourceRecordSet.key(hostedZoneId, fqdn, type, setIdentifier);
             if (tx.get(recordSets, key).isEmpty()) {
-                throw new AwsException("InvalidChangeBatch", "Tried to delete resource record set [name='" + fqdn
+                throw new ServiceException("InvalidChangeBatch", "Tried to delete resource record set [name='" + fqdn
                         + "', type='" + type + "'] but it was not found");
             }
             tx.delete(recordSets, key);
@@ -104,27 +105,27 @@ public final class HostedZones {
     }
 
     private static HostedZone zoneOrThrow(Optional<HostedZone> zone, String id) {
-        return zone.orElseThrow(() -> new AwsException("NoSuchHostedZone", 404,
+        return zone.orElseThrow(() -> new ServiceException("NoSuchHostedZone", ErrorKind.NOT_FOUND,
                 "No hosted zone found with ID: " + id, Map.of()));
     }
 
     private static ResourceRecordSet validate(HostedZone zone, ResourceRecordSet set) {
         String name = DomainNames.canonical("Name", set.name());
         if (!DomainNames.within(name, zone.name())) {
-            throw new AwsException("InvalidChangeBatch", "RRSet with DNS name " + name
+            throw new ServiceException("InvalidChangeBatch", "RRSet with DNS name " + name
                     + " is not permitted in zone " + zone.name());
         }
         if (!ResourceRecordSet.A.equals(set.type())) {
-            throw new AwsException("InvalidInput", "Mooring's hosted zones hold type A record sets only, got type "
+            throw new ServiceException("InvalidInput", "Mooring's hosted zones hold type A record sets only, got type "
                     + set.type() + " for " + name);
         }
         if (set.setIdentifier() != null
                 && (set.setIdentifier().isEmpty() || set.setIdentifier().length() > MAX_SET_IDENTIFIER)) {
-            throw new AwsException("InvalidInput", "SetIdentifier of " + name + " must be 1 to 128 characters");
+            throw new ServiceException("InvalidInput", "SetIdentifier of " + name + " must be 1 to 128 characters");
         }
         boolean hasValues = set.ttl() != null || set.values() != null;
         if (hasValues == (set.aliasTarget() != null)) {
-            throw new AwsException("InvalidChangeBatch", "record set " + name
+            throw new ServiceException("InvalidChangeBatch", "record set " + name
                     + " needs either TTL and ResourceRecords or an AliasTarget, not both and not neither");
         }
         if (set.aliasTarget() != null) {
@@ -135,15 +136,15 @@ public final class HostedZones {
                             Boolean.TRUE.equals(alias.evaluateTargetHealth())));
         }
         if (set.ttl() == null || set.ttl() < 0 || set.ttl() > Integer.MAX_VALUE) {
-            throw new AwsException("InvalidInput", "TTL of " + name + " must be 0 to 2147483647 seconds, got "
+            throw new ServiceException("InvalidInput", "TTL of " + name + " must be 0 to 2147483647 seconds, got "
                     + set.ttl());
         }
         if (set.values() == null || set.values().isEmpty()) {
-            throw new AwsException("InvalidChangeBatch", "record set " + name + " needs at least one IPv4 address");
+            throw new ServiceException("InvalidChangeBatch", "record set " + name + " needs at least one IPv4 address");
         }
         for (String value : set.values()) {
             if (value == null || !IPV4.matcher(value).matches()) {
-                throw new AwsException("InvalidChangeBatch", "ARRDATAIllegalIPv4Address: '" + value
+                throw new ServiceException("InvalidChangeBatch", "ARRDATAIllegalIPv4Address: '" + value
                         + "' in record set " + name + " is not a dotted-quad IPv4 address");
             }
         }

@@ -3,7 +3,7 @@ package dev.mooring.control.route53;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mooring.api.AwsException;
+import dev.mooring.core.operation.ServiceException;
 import dev.mooring.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -100,7 +100,7 @@ class HostedZonesTest {
     }
 
     private static void assertCode(Runnable call, String code) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(AwsException.class,
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ServiceException.class,
                 e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(code));
     }
 }
