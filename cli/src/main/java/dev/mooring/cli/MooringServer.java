@@ -4,11 +4,13 @@ import dev.mooring.api.ApiResponse;
 import dev.mooring.api.ApiServer;
 import dev.mooring.api.AwsApi;
 import dev.mooring.api.admin.AdminEndpoints;
-import dev.mooring.api.awsjson.AwsJson;
 import dev.mooring.cli.zones.MooringDns;
 import dev.mooring.control.ControlPlane;
 import dev.mooring.control.runtime.SimulatedRuntime;
 import dev.mooring.control.runtime.TaskRuntime;
+import dev.mooring.core.operation.Operations;
+import dev.mooring.elb.Cidr;
+import dev.mooring.elb.Elb;
 import dev.mooring.runtime.ProcessRuntime;
 import dev.mooring.runtime.net.NetworkConfig;
 import dev.mooring.store.Store;
@@ -35,6 +37,7 @@ public final class MooringServer implements AutoCloseable {
     private final Store store;
     private final TaskRuntime runtime;
     private final ControlPlane control;
+    private final Elb elb;
     private final MooringDns dns;
     private final ApiServer api;
     private final NetworkConfig network;
@@ -57,8 +60,11 @@ public final class MooringServer implements AutoCloseable {
                 this.control = track(new ControlPlane(store, runtime, b.accountId, clock));
                 this.dns = null;
             }
-            AwsJson awsJson = new AwsJson(b.accountId, clock);
-            control.services().forEach(awsJson::serve);
+            List<Cidr> targetNetworks = network == null ? List.of(Cidr.LOOPBACK)
+                    : List.of(Cidr.LOOPBACK, Cidr.parse(network.cidr()));
+            this.elb = track(new Elb(store, clock, targetNetworks));
+            List<Operations> services = new ArrayList<>(control.services());
+            services.add(elb.operations());
             AdminEndpoints admin = new AdminEndpoints()
                     .add("GET /_mooring/health", request -> ApiResponse.json(200,
                             "{\"status\":\"ok\",\"runtime\":\"" + runtime.name() + "\"}"))
@@ -67,9 +73,10 @@ public final class MooringServer implements AutoCloseable {
                         control.reset();
                         return ApiResponse.json(200, "{\"reset\":true}");
                     });
-            this.api = track(ApiServer.builder().bind(b.bind).port(b.port).handler(AwsApi.of(awsJson, admin))
+            this.api = track(ApiServer.builder().bind(b.bind).port(b.port).handler(AwsApi.of(b.accountId, clock, services, admin))
                     .start());
             control.start();
+            elb.start();
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
@@ -103,6 +110,11 @@ public final class MooringServer implements AutoCloseable {
 
     public ControlPlane control() {
         return control;
+    }
+
+    /** Elastic Load Balancing: its tables and health checks, for the data plane and the CLI. */
+    public Elb elb() {
+        return elb;
     }
 
     public TaskRuntime runtime() {

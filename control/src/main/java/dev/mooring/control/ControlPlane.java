@@ -3,6 +3,7 @@ package dev.mooring.control;
 import dev.mooring.control.cloudmap.CloudMapApi;
 import dev.mooring.control.cloudmap.CloudMapState;
 import dev.mooring.control.route53.HostedZones;
+import dev.mooring.control.route53.Route53Api;
 import dev.mooring.control.ecs.EcsApi;
 import dev.mooring.control.ecs.EcsState;
 import dev.mooring.control.ecs.StoredTask;
@@ -50,7 +51,7 @@ public final class ControlPlane implements AutoCloseable {
 
     /** Every service's operations, for the API layer to serve over whichever protocol each speaks. */
     public List<Operations> services() {
-        return List.of(CloudMapApi.operations(cloudMap), EcsApi.operations(ecs));
+        return List.of(CloudMapApi.operations(cloudMap), EcsApi.operations(ecs), Route53Api.operations(hostedZones));
     }
 
     /** The clock operations stamp what they record with. */
@@ -72,7 +73,7 @@ public final class ControlPlane implements AutoCloseable {
         return cloudMap;
     }
 
-    /** Route 53-style private hosted zones (no AWS API yet; the load balancer and the DNS server use them). */
+    /** Route 53 private hosted zones: what the Route 53 API drives and the DNS server answers. */
     public HostedZones hostedZones() {
         return hostedZones;
     }

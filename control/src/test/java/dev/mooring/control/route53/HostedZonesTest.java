@@ -72,10 +72,10 @@ class HostedZonesTest {
         assertCode(() -> zones.upsert(ResourceRecordSet.a(zone.id(), "bad..yelb.internal", 60, List.of("1.2.3.4"))),
                 "InvalidInput");
         assertCode(() -> zones.upsert(new ResourceRecordSet(zone.id(), "web.yelb.internal", "A", null, 60L,
-                List.of("1.2.3.4"), new ResourceRecordSet.AliasTarget(null, "lb.yelb.internal", false))),
+                List.of("1.2.3.4"), new ResourceRecordSet.AliasTarget(null, "lb.yelb.internal", false), null, null)),
                 "InvalidChangeBatch");
         assertCode(() -> zones.upsert(new ResourceRecordSet(zone.id(), "web.yelb.internal", "MX", null, 60L,
-                List.of("1.2.3.4"), null)), "InvalidInput");
+                List.of("1.2.3.4"), null, null, null)), "InvalidInput");
         assertThat(zones.recordSets(zone.id())).isEmpty();
     }
 

@@ -1,0 +1,94 @@
+package dev.mooring.elb;
+
+import dev.mooring.core.operation.Operations;
+import dev.mooring.elb.health.HealthChecks;
+import dev.mooring.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Elastic Load Balancing (v2) over one store: its tables, its operations for the API layer, the health checks and the
+ * reconcile pass, run on a thread of its own after every store change, every health change and every second.
+ */
+public final class Elb implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Elb.class);
+    static final Duration TICK = Duration.ofSeconds(1);
+
+    private final ElbTables tables;
+    private final HealthChecks health;
+    private final ElbController controller;
+    private final Operations operations;
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mooring-elb");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean woken = new AtomicBoolean();
+
+    /** {@code targetNetworks}: where targets may be (health checks and traffic go only there). */
+    public Elb(Store store, Clock clock, List<Cidr> targetNetworks) {
+        this.tables = ElbTables.open(store);
+        this.health = new HealthChecks(clock);
+        this.controller = new ElbController(tables, health, clock);
+        this.operations = ElbApi.operations(tables, health, targetNetworks);
+    }
+
+    /** ELBv2's operations, for the API layer to serve over awsQuery. */
+    public Operations operations() {
+        return operations;
+    }
+
+    public ElbTables tables() {
+        return tables;
+    }
+
+    public HealthChecks health() {
+        return health;
+    }
+
+    public ElbController controller() {
+        return controller;
+    }
+
+    /** Starts the reconcile pass. */
+    public Elb start() {
+        tables.store().onChange(this::wake);
+        health.onChange(this::wake);
+        loop.scheduleWithFixedDelay(this::pass, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private void wake() {
+        if (woken.compareAndSet(false, true)) {
+            try {
+                loop.execute(() -> {
+                    woken.set(false);
+                    pass();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // shutting down
+            }
+        }
+    }
+
+    private void pass() {
+        try {
+            controller.reconcile();
+        } catch (RuntimeException e) {
+            LOG.error("load balancer reconcile pass failed; the next pass retries", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        loop.shutdownNow();
+        health.close();
+    }
+}
