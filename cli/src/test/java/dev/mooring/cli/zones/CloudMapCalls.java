@@ -8,7 +8,7 @@ import dev.mooring.api.ApiRequest;
 import dev.mooring.api.ApiResponse;
 import dev.mooring.api.AwsApi;
 import dev.mooring.api.HttpHandler;
-import dev.mooring.api.awsjson.AwsJson;
+import dev.mooring.api.admin.AdminEndpoints;
 import dev.mooring.control.ControlPlane;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import java.util.List;
@@ -19,9 +19,8 @@ record CloudMapCalls(HttpHandler api) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static CloudMapCalls of(ControlPlane control) {
-        AwsJson awsJson = new AwsJson(control.accountId(), control.clock());
-        control.services().forEach(awsJson::serve);
-        return new CloudMapCalls(AwsApi.of(awsJson));
+        return new CloudMapCalls(AwsApi.of(control.accountId(), control.clock(), control.services(),
+                new AdminEndpoints()));
     }
 
     String privateNamespace(String name) throws Exception {
