@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mooring server}: the control plane, its API, and the runtime that runs tasks. */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Serve the ECS and Cloud Map APIs and run tasks until interrupted.")
+        description = "Serve the ECS, Cloud Map, ELBv2 and Route 53 APIs and run tasks until interrupted.")
 final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "4566", description = "API port (default: ${DEFAULT-VALUE}).")
     int port;
@@ -71,7 +71,7 @@ final class ServerCommand implements Callable<Integer> {
             System.out.println("mooring: added '127.0.0.1 " + HostsFile.DATA_HOST
                     + "' to /etc/hosts so that Cloud Map DiscoverInstances reaches this server");
         }
-        System.out.println("mooring: serving ECS and Cloud Map on " + server.apiAddress() + " (runtime "
+        System.out.println("mooring: serving ECS, Cloud Map, ELBv2 and Route 53 on " + server.apiAddress() + " (runtime "
                 + server.runtime().name() + ", state " + server.stateFile() + "); use --endpoint-url "
                 + server.endpointUrl());
         if (server.dnsAddress() != null) {
