@@ -69,6 +69,7 @@ public final class MooringServer implements AutoCloseable {
                     .add("GET /_mooring/health", request -> ApiResponse.json(200,
                             "{\"status\":\"ok\",\"runtime\":\"" + runtime.name() + "\"}"))
                     .add("GET /_mooring/status", request -> ApiResponse.json(200, status().toJson()))
+                    .add("GET /_mooring/lb", request -> ApiResponse.json(200, LbCommand.toJson(elb.report())))
                     .add("POST /_mooring/reset", request -> {
                         control.reset();
                         return ApiResponse.json(200, "{\"reset\":true}");

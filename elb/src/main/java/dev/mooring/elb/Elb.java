@@ -25,6 +25,8 @@ public final class Elb implements AutoCloseable {
     private final HealthChecks health;
     private final ElbController controller;
     private final Operations operations;
+    private final TargetOps targets;
+    private final java.time.Clock clock;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mooring-elb");
         t.setDaemon(true);
@@ -37,7 +39,9 @@ public final class Elb implements AutoCloseable {
         this.tables = ElbTables.open(store);
         this.health = new HealthChecks(clock);
         this.controller = new ElbController(tables, health, clock);
-        this.operations = ElbApi.operations(tables, health, targetNetworks);
+        this.targets = new TargetOps(tables, health, targetNetworks);
+        this.clock = clock;
+        this.operations = ElbApi.operations(tables, targets);
     }
 
     /** ELBv2's operations, for the API layer to serve over awsQuery. */
@@ -51,6 +55,11 @@ public final class Elb implements AutoCloseable {
 
     public HealthChecks health() {
         return health;
+    }
+
+    /** Every load balancer with its listeners, target groups and targets' health, as {@code mooring lb} shows them. */
+    public LoadBalancerReport report() {
+        return LoadBalancerReport.of(tables, targets, clock.instant());
     }
 
     public ElbController controller() {

@@ -1,17 +1,14 @@
 package dev.mooring.elb;
 
 import dev.mooring.core.operation.Operations;
-import dev.mooring.elb.health.HealthChecks;
-import java.util.List;
 
 /** ELBv2's operations as the domain declares them, under the signing name {@code elasticloadbalancing}. */
 final class ElbApi {
     private ElbApi() {}
 
-    static Operations operations(ElbTables t, HealthChecks health, List<Cidr> targetNetworks) {
+    static Operations operations(ElbTables t, TargetOps targets) {
         LoadBalancerOps lbs = new LoadBalancerOps(t);
         TargetGroupOps tgs = new TargetGroupOps(t);
-        TargetOps targets = new TargetOps(t, health, targetNetworks);
         ListenerOps listeners = new ListenerOps(t);
         TagOps tags = new TagOps(t);
         return new Operations(Arns.SERVICE)
