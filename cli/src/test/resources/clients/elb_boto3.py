@@ -166,6 +166,32 @@ try:
     assert zone_id in ids and len(ids) == len(set(ids)), ids
     assert sorted(ids) == sorted(z["Id"] for z in r53.list_hosted_zones()["HostedZones"]), ids
 
+    step("ECS services' loadBalancers are checked against the target group and the task definition")
+    ecs = boto3.client("ecs", **kw)
+    ecs.create_cluster(clusterName="lb")
+    ecs.register_task_definition(
+        family="app", networkMode="awsvpc", requiresCompatibilities=["FARGATE"], cpu="256", memory="512",
+        containerDefinitions=[{"name": "app", "image": "mooring/exec", "command": ["sleep", "3600"],
+                               "portMappings": [{"containerPort": 4567}]}])
+    lonely = elb.create_target_group(Name="lonely", Protocol="HTTP", Port=4567, VpcId="vpc-1",
+                                     TargetType="ip")["TargetGroups"][0]["TargetGroupArn"]
+    service = dict(cluster="lb", serviceName="app", taskDefinition="app", desiredCount=1, launchType="FARGATE")
+    cases = [({"targetGroupArn": tg_arn + "0", "containerName": "app", "containerPort": 4567}, "does not exist"),
+             ({"targetGroupArn": lonely, "containerName": "app", "containerPort": 4567},
+              "does not have an associated load balancer"),
+             ({"targetGroupArn": tg_arn, "containerName": "web", "containerPort": 4567},
+              "The container web does not exist in the task definition"),
+             ({"targetGroupArn": tg_arn, "containerName": "app", "containerPort": 80},
+              "did not have a container port 80 defined")]
+    for lb_ref, message in cases:
+        e = expect("InvalidParameterException", ecs.create_service, loadBalancers=[lb_ref], **service)
+        assert message in e.response["Error"]["Message"], (message, e.response)
+    created = ecs.create_service(loadBalancers=[{"targetGroupArn": tg_arn, "containerName": "app",
+                                                 "containerPort": 4567}], **service)["service"]
+    assert created["loadBalancers"][0]["targetGroupArn"] == tg_arn, created
+    elb.delete_target_group(TargetGroupArn=lonely)
+    ecs.delete_service(cluster="lb", service="app", force=True)
+
     step("clean up: records, zone, listener, target group, load balancers")
     for s in r53.list_resource_record_sets(HostedZoneId=zone_id)["ResourceRecordSets"]:
         r53.change_resource_record_sets(HostedZoneId=zone_id,

@@ -7,6 +7,7 @@ import dev.mooring.api.admin.AdminEndpoints;
 import dev.mooring.cli.zones.MooringDns;
 import dev.mooring.control.ControlPlane;
 import dev.mooring.control.runtime.SimulatedRuntime;
+import dev.mooring.control.ecs.TargetGroupCatalog;
 import dev.mooring.control.runtime.TaskRuntime;
 import dev.mooring.core.operation.Operations;
 import dev.mooring.elb.Cidr;
@@ -46,23 +47,27 @@ public final class MooringServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         try {
             this.store = track(Store.open(b.stateDir));
-            if (b.runtime == RuntimeKind.PROCESS) {
-                this.network = new NetworkConfig(b.bridge, b.taskCidr, b.stateDir, null);
+            this.network = b.runtime == RuntimeKind.PROCESS
+                    ? new NetworkConfig(b.bridge, b.taskCidr, b.stateDir, null) : null;
+            // targets and health checks stay on loopback and the task network: nothing leaves the machine
+            List<Cidr> targetNetworks = network == null ? List.of(Cidr.LOOPBACK)
+                    : List.of(Cidr.LOOPBACK, Cidr.parse(network.cidr()));
+            this.elb = track(new Elb(store, clock, targetNetworks));
+            TargetGroupCatalog targetGroups = (tx, arn) -> elb.targetGroup(tx, arn).map(g ->
+                    new TargetGroupCatalog.TargetGroupRef(g.arn(), g.targetType(), g.port(),
+                            !g.loadBalancerArns().isEmpty()));
+            if (network != null) {
                 ProcessRuntime processes = track(ProcessRuntime.create(b.stateDir, network));
                 this.runtime = processes;
-                this.control = track(new ControlPlane(store, runtime, b.accountId, clock));
+                this.control = track(new ControlPlane(store, runtime, b.accountId, clock, targetGroups));
                 // tasks' resolv.conf names the bridge address, so DNS must answer there on the standard port
                 this.dns = track(MooringDns.start(control, InetAddress.getByName(processes.gatewayAddress()),
                         b.dnsPort, b.dnsUpstream));
             } else {
-                this.network = null;
                 this.runtime = track(new SimulatedRuntime(clock, b.simulatedStep));
-                this.control = track(new ControlPlane(store, runtime, b.accountId, clock));
+                this.control = track(new ControlPlane(store, runtime, b.accountId, clock, targetGroups));
                 this.dns = null;
             }
-            List<Cidr> targetNetworks = network == null ? List.of(Cidr.LOOPBACK)
-                    : List.of(Cidr.LOOPBACK, Cidr.parse(network.cidr()));
-            this.elb = track(new Elb(store, clock, targetNetworks));
             List<Operations> services = new ArrayList<>(control.services());
             services.add(elb.operations());
             AdminEndpoints admin = new AdminEndpoints()

@@ -62,6 +62,18 @@ public final class Elb implements AutoCloseable {
         return LoadBalancerReport.of(tables, targets, clock.instant());
     }
 
+    /**
+     * A target group as another part of Mooring sees it inside its own store write (ECS checks services'
+     * {@code loadBalancers} with it): its type and port, and the load balancers whose listeners or rules use it.
+     */
+    public record TargetGroupUse(String arn, String targetType, int port, java.util.Set<String> loadBalancerArns) {}
+
+    public java.util.Optional<TargetGroupUse> targetGroup(dev.mooring.store.Tx tx, String arn) {
+        return tx.get(tables.targetGroups(), arn).map(g -> new TargetGroupUse(arn, g.targetGroup().targetType().wire(),
+                g.targetGroup().port(), TargetGroupOps.users(tx.stream(tables.listeners()), tx.stream(tables.rules()),
+                        arn)));
+    }
+
     public ElbController controller() {
         return controller;
     }
