@@ -12,6 +12,7 @@ import dev.mooring.control.runtime.TaskRuntime;
 import dev.mooring.core.operation.Operations;
 import dev.mooring.elb.Cidr;
 import dev.mooring.elb.Elb;
+import dev.mooring.elb.LoadBalancerAddresses;
 import dev.mooring.runtime.ProcessRuntime;
 import dev.mooring.runtime.net.NetworkConfig;
 import dev.mooring.store.Store;
@@ -52,19 +53,29 @@ public final class MooringServer implements AutoCloseable {
             // targets and health checks stay on loopback and the task network: nothing leaves the machine
             List<Cidr> targetNetworks = network == null ? List.of(Cidr.LOOPBACK)
                     : List.of(Cidr.LOOPBACK, Cidr.parse(network.cidr()));
-            this.elb = track(new Elb(store, clock, targetNetworks));
-            TargetGroupCatalog targetGroups = (tx, arn) -> elb.targetGroup(tx, arn).map(g ->
-                    new TargetGroupCatalog.TargetGroupRef(g.arn(), g.targetType(), g.port(),
-                            !g.loadBalancerArns().isEmpty()));
+            TargetGroupCatalog targetGroups = this::targetGroup;
             if (network != null) {
                 ProcessRuntime processes = track(ProcessRuntime.create(b.stateDir, network));
                 this.runtime = processes;
+                // each load balancer answers on an address of its own in the task network
+                this.elb = track(new Elb(store, clock, targetNetworks, new LoadBalancerAddresses() {
+                    @Override
+                    public String open(String preferred) {
+                        return processes.openHostAddress(preferred);
+                    }
+
+                    @Override
+                    public void close(String address) {
+                        processes.closeHostAddress(address);
+                    }
+                }));
                 this.control = track(new ControlPlane(store, runtime, b.accountId, clock, targetGroups));
                 // tasks' resolv.conf names the bridge address, so DNS must answer there on the standard port
-                this.dns = track(MooringDns.start(control, InetAddress.getByName(processes.gatewayAddress()),
-                        b.dnsPort, b.dnsUpstream));
+                this.dns = track(MooringDns.start(control, elb.tables(),
+                        InetAddress.getByName(processes.gatewayAddress()), b.dnsPort, b.dnsUpstream));
             } else {
                 this.runtime = track(new SimulatedRuntime(clock, b.simulatedStep));
+                this.elb = track(new Elb(store, clock, targetNetworks));
                 this.control = track(new ControlPlane(store, runtime, b.accountId, clock, targetGroups));
                 this.dns = null;
             }
@@ -91,6 +102,12 @@ public final class MooringServer implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** ELBv2's target groups as ECS checks services' {@code loadBalancers} against them. */
+    private java.util.Optional<TargetGroupCatalog.TargetGroupRef> targetGroup(dev.mooring.store.Tx tx, String arn) {
+        return elb.targetGroup(tx, arn).map(g -> new TargetGroupCatalog.TargetGroupRef(g.arn(), g.targetType(),
+                g.port(), !g.loadBalancerArns().isEmpty()));
     }
 
     private <T extends AutoCloseable> T track(T part) {

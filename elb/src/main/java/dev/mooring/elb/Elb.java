@@ -36,9 +36,14 @@ public final class Elb implements AutoCloseable {
 
     /** {@code targetNetworks}: where targets may be (health checks and traffic go only there). */
     public Elb(Store store, Clock clock, List<Cidr> targetNetworks) {
+        this(store, clock, targetNetworks, LoadBalancerAddresses.NONE);
+    }
+
+    /** {@code addresses}: where each load balancer gets its address in the task network. */
+    public Elb(Store store, Clock clock, List<Cidr> targetNetworks, LoadBalancerAddresses addresses) {
         this.tables = ElbTables.open(store);
         this.health = new HealthChecks(clock);
-        this.controller = new ElbController(tables, health, clock);
+        this.controller = new ElbController(tables, health, clock, addresses);
         this.targets = new TargetOps(tables, health, targetNetworks);
         this.clock = clock;
         this.operations = ElbApi.operations(tables, targets);
@@ -110,6 +115,12 @@ public final class Elb implements AutoCloseable {
     @Override
     public void close() {
         loop.shutdownNow();
+        try {
+            loop.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        controller.releaseAll();
         health.close();
     }
 }

@@ -78,7 +78,7 @@ final class LoadBalancerOps {
                     Arns.canonicalHostedZoneId(ctx.region()), ctx.receivedAt().truncatedTo(ChronoUnit.MILLIS), name,
                     scheme, Arns.vpcId(ctx), new LoadBalancerState(LoadBalancerStateCode.PROVISIONING, null), type,
                     zones(ctx.region(), subnets), securityGroups, ipType);
-            tx.put(t.loadBalancers(), new StoredLoadBalancer(lb, Map.of(), tags));
+            tx.put(t.loadBalancers(), new StoredLoadBalancer(lb, Map.of(), tags, null));
             return new Results.LoadBalancers(List.of(lb), null);
         });
     }
@@ -167,7 +167,7 @@ final class LoadBalancerOps {
             StoredLoadBalancer lb = tx.get(t.loadBalancers(), arn)
                     .orElseThrow(() -> Errors.loadBalancerNotFound("'" + arn + "'"));
             var next = Attributes.apply(Attributes.LOAD_BALANCER, lb.attributes(), in.attributes(), "Load balancer");
-            tx.put(t.loadBalancers(), new StoredLoadBalancer(lb.loadBalancer(), next, lb.tags()));
+            tx.put(t.loadBalancers(), lb.with(lb.loadBalancer(), next, lb.tags()));
             return new Results.Attributes(Attributes.describe(Attributes.LOAD_BALANCER, next));
         });
     }

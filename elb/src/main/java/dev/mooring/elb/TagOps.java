@@ -44,7 +44,7 @@ final class TagOps {
     private void setTags(Tx tx, String arn, List<Tag> tags) {
         switch (kind(arn)) {
             case LOAD_BALANCER -> tx.get(t.loadBalancers(), arn).ifPresent(x -> tx.put(t.loadBalancers(),
-                    new StoredLoadBalancer(x.loadBalancer(), x.attributes(), tags)));
+                    x.with(x.loadBalancer(), x.attributes(), tags)));
             case TARGET_GROUP -> tx.get(t.targetGroups(), arn).ifPresent(x -> tx.put(t.targetGroups(),
                     new StoredTargetGroup(x.targetGroup(), x.attributes(), tags)));
             case LISTENER -> tx.get(t.listeners(), arn).ifPresent(x -> tx.put(t.listeners(),
