@@ -4,10 +4,11 @@ import dev.mooring.api.ApiResponse;
 import dev.mooring.api.ApiServer;
 import dev.mooring.api.AwsApi;
 import dev.mooring.api.admin.AdminEndpoints;
+import dev.mooring.cli.lb.ServiceTargets;
 import dev.mooring.cli.zones.MooringDns;
 import dev.mooring.control.ControlPlane;
 import dev.mooring.control.runtime.SimulatedRuntime;
-import dev.mooring.control.ecs.TargetGroupCatalog;
+import dev.mooring.control.ecs.LoadBalancing;
 import dev.mooring.control.runtime.TaskRuntime;
 import dev.mooring.core.operation.Operations;
 import dev.mooring.elb.Cidr;
@@ -53,7 +54,18 @@ public final class MooringServer implements AutoCloseable {
             // targets and health checks stay on loopback and the task network: nothing leaves the machine
             List<Cidr> targetNetworks = network == null ? List.of(Cidr.LOOPBACK)
                     : List.of(Cidr.LOOPBACK, Cidr.parse(network.cidr()));
-            TargetGroupCatalog targetGroups = this::targetGroup;
+            LoadBalancing loadBalancing = new LoadBalancing() {
+                @Override
+                public java.util.Optional<TargetGroupRef> targetGroup(dev.mooring.store.Tx tx, String arn) {
+                    return elb.targetGroup(tx, arn).map(g -> new TargetGroupRef(g.arn(), g.targetType(), g.port(),
+                            !g.loadBalancerArns().isEmpty()));
+                }
+
+                @Override
+                public boolean drained(String taskArn) {
+                    return elb.ownedTargets().drained(taskArn);
+                }
+            };
             if (network != null) {
                 ProcessRuntime processes = track(ProcessRuntime.create(b.stateDir, network));
                 this.runtime = processes;
@@ -69,16 +81,17 @@ public final class MooringServer implements AutoCloseable {
                         processes.closeHostAddress(address);
                     }
                 }));
-                this.control = track(new ControlPlane(store, runtime, b.accountId, clock, targetGroups));
+                this.control = track(new ControlPlane(store, runtime, b.accountId, clock, loadBalancing));
                 // tasks' resolv.conf names the bridge address, so DNS must answer there on the standard port
                 this.dns = track(MooringDns.start(control, elb.tables(),
                         InetAddress.getByName(processes.gatewayAddress()), b.dnsPort, b.dnsUpstream));
             } else {
                 this.runtime = track(new SimulatedRuntime(clock, b.simulatedStep));
                 this.elb = track(new Elb(store, clock, targetNetworks));
-                this.control = track(new ControlPlane(store, runtime, b.accountId, clock, targetGroups));
+                this.control = track(new ControlPlane(store, runtime, b.accountId, clock, loadBalancing));
                 this.dns = null;
             }
+            elb.beforeEachPass(new ServiceTargets(control.ecs(), elb.ownedTargets()));
             List<Operations> services = new ArrayList<>(control.services());
             services.add(elb.operations());
             AdminEndpoints admin = new AdminEndpoints()
@@ -102,12 +115,6 @@ public final class MooringServer implements AutoCloseable {
             close();
             throw e;
         }
-    }
-
-    /** ELBv2's target groups as ECS checks services' {@code loadBalancers} against them. */
-    private java.util.Optional<TargetGroupCatalog.TargetGroupRef> targetGroup(dev.mooring.store.Tx tx, String arn) {
-        return elb.targetGroup(tx, arn).map(g -> new TargetGroupCatalog.TargetGroupRef(g.arn(), g.targetType(),
-                g.port(), !g.loadBalancerArns().isEmpty()));
     }
 
     private <T extends AutoCloseable> T track(T part) {

@@ -7,7 +7,7 @@ import dev.mooring.control.route53.Route53Api;
 import dev.mooring.control.ecs.EcsApi;
 import dev.mooring.control.ecs.EcsState;
 import dev.mooring.control.ecs.StoredTask;
-import dev.mooring.control.ecs.TargetGroupCatalog;
+import dev.mooring.control.ecs.LoadBalancing;
 import dev.mooring.control.runtime.TaskRuntime;
 import dev.mooring.control.scheduler.ControlLoop;
 import dev.mooring.control.scheduler.ServiceScheduler;
@@ -36,19 +36,19 @@ public final class ControlPlane implements AutoCloseable {
     private final ControlLoop loop;
 
     public ControlPlane(Store store, TaskRuntime runtime, String accountId, Clock clock) {
-        this(store, runtime, accountId, clock, TargetGroupCatalog.NONE);
+        this(store, runtime, accountId, clock, LoadBalancing.NONE);
     }
 
     /** With the target groups that ECS services' {@code loadBalancers} are checked against. */
     public ControlPlane(Store store, TaskRuntime runtime, String accountId, Clock clock,
-                        TargetGroupCatalog targetGroups) {
+                        LoadBalancing loadBalancing) {
         this.store = store;
         this.runtime = runtime;
         this.accountId = accountId;
         this.clock = clock;
         this.cloudMap = new CloudMapState(store, accountId);
         this.hostedZones = new HostedZones(store, clock);
-        this.ecs = EcsState.open(store, cloudMap, targetGroups);
+        this.ecs = EcsState.open(store, cloudMap, loadBalancing);
         this.loop = new ControlLoop(
                 new TaskReconciler(ecs, runtime, clock),
                 new ServiceScheduler(ecs, clock), TICK);

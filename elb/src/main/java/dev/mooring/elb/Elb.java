@@ -26,6 +26,8 @@ public final class Elb implements AutoCloseable {
     private final ElbController controller;
     private final Operations operations;
     private final TargetOps targets;
+    private final OwnedTargets owned;
+    private final List<Runnable> beforePass = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.time.Clock clock;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mooring-elb");
@@ -46,6 +48,7 @@ public final class Elb implements AutoCloseable {
         this.controller = new ElbController(tables, health, clock, addresses);
         this.targets = new TargetOps(tables, health, targetNetworks);
         this.clock = clock;
+        this.owned = new OwnedTargets(tables, clock);
         this.operations = ElbApi.operations(tables, targets);
     }
 
@@ -79,6 +82,19 @@ public final class Elb implements AutoCloseable {
                         arn)));
     }
 
+    /** The targets other parts of Mooring register on users' behalf (ECS services' tasks). */
+    public OwnedTargets ownedTargets() {
+        return owned;
+    }
+
+    /**
+     * Runs {@code step} at the start of every pass, before the load balancers' own reconcile: how a part of Mooring
+     * that owns targets keeps them in step with its own state (woken by the same store changes).
+     */
+    public void beforeEachPass(Runnable step) {
+        beforePass.add(step);
+    }
+
     public ElbController controller() {
         return controller;
     }
@@ -106,6 +122,7 @@ public final class Elb implements AutoCloseable {
 
     private void pass() {
         try {
+            beforePass.forEach(Runnable::run);
             controller.reconcile();
         } catch (RuntimeException e) {
             LOG.error("load balancer reconcile pass failed; the next pass retries", e);

@@ -5,10 +5,11 @@ import java.time.Instant;
 
 /**
  * A target registered in a target group. Deregistration does not remove it at once: it drains for the group's
- * deregistration delay from {@code deregisteredAt}, then it is gone (and swept from the store).
+ * deregistration delay from {@code deregisteredAt}, then it is gone (and swept from the store). {@code owner} is what
+ * registered it on a user's behalf (an ECS task's ARN), or null for RegisterTargets.
  */
 public record Registration(String targetGroupArn, String id, int port, String availabilityZone, Instant registeredAt,
-                           Instant deregisteredAt) {
+                           Instant deregisteredAt, String owner) {
 
     public static String key(String targetGroupArn, String id, int port) {
         return targetGroupArn + "|" + id + "|" + port;
@@ -28,6 +29,6 @@ public record Registration(String targetGroupArn, String id, int port, String av
     }
 
     public Registration deregistered(Instant at) {
-        return new Registration(targetGroupArn, id, port, availabilityZone, registeredAt, at);
+        return new Registration(targetGroupArn, id, port, availabilityZone, registeredAt, at, owner);
     }
 }

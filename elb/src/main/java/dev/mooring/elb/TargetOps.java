@@ -67,7 +67,7 @@ final class TargetOps {
                     continue; // registering a registered target again changes nothing
                 }
                 String zone = d.availabilityZone() == null ? ctx.region() + "a" : d.availabilityZone();
-                tx.put(t.registrations(), new Registration(arn, d.id(), d.port(), zone, ctx.receivedAt(), null));
+                tx.put(t.registrations(), new Registration(arn, d.id(), d.port(), zone, ctx.receivedAt(), null, null));
             }
             if (tx.stream(t.registrations()).filter(r -> r.targetGroupArn().equals(arn)).count() > MAX_TARGETS) {
                 throw Errors.of("TooManyTargets", "A target group can have at most " + MAX_TARGETS + " targets");

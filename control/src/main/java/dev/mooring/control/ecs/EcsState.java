@@ -10,11 +10,11 @@ import java.util.List;
  * Load Balancing that services' {@code loadBalancers} name.
  */
 public record EcsState(Store store, EcsTables tables, Resolver resolver, CloudMapCatalog cloudMap,
-                       TargetGroupCatalog targetGroups) {
+                       LoadBalancing loadBalancing) {
 
-    public static EcsState open(Store store, CloudMapCatalog cloudMap, TargetGroupCatalog targetGroups) {
+    public static EcsState open(Store store, CloudMapCatalog cloudMap, LoadBalancing loadBalancing) {
         EcsTables tables = EcsTables.declare(store);
-        return new EcsState(store, tables, new Resolver(tables), cloudMap, targetGroups);
+        return new EcsState(store, tables, new Resolver(tables), cloudMap, loadBalancing);
     }
 
     /** The {@code []} AWS answers for list members a client left out, such as a task definition's volumes. */

@@ -16,7 +16,7 @@ final class LoadBalancerCheck {
 
     private LoadBalancerCheck() {}
 
-    static void check(Tx tx, TargetGroupCatalog catalog, JsonNode loadBalancers, TaskDefinition td) {
+    static void check(Tx tx, LoadBalancing catalog, JsonNode loadBalancers, TaskDefinition td) {
         if (loadBalancers == null || loadBalancers.isEmpty()) {
             return;
         }
@@ -39,7 +39,7 @@ final class LoadBalancerCheck {
                         + arn + ".");
             }
             int port = lb.path("containerPort").asInt();
-            var tg = catalog.find(tx, arn).orElseThrow(() -> Errors.invalid("The target group with targetGroupArn "
+            var tg = catalog.targetGroup(tx, arn).orElseThrow(() -> Errors.invalid("The target group with targetGroupArn "
                     + arn + " does not exist."));
             if (!tg.hasLoadBalancer()) {
                 throw Errors.invalid("The target group with targetGroupArn " + arn

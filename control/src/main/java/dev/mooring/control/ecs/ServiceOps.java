@@ -63,7 +63,7 @@ final class ServiceOps {
                         + cluster.clusterName() + ". Use UpdateService to change it.");
             }
             List<ServiceRegistry> registries = validateRegistries(tx, ctx, in.serviceRegistries(), td);
-            LoadBalancerCheck.check(tx, ecs.targetGroups(), in.loadBalancers(), td);
+            LoadBalancerCheck.check(tx, ecs.loadBalancing(), in.loadBalancers(), td);
             ServiceConnectPlanner.Plan plan = planner.plan(tx, ctx, cluster, arn, td,
                     in.serviceConnectConfiguration(), ctx.receivedAt());
             String launchType = in.launchType() != null ? in.launchType()
@@ -186,7 +186,7 @@ final class ServiceOps {
                     : validateRegistries(tx, ctx, in.serviceRegistries(), td);
             if (in.loadBalancers() != null || !td.taskDefinitionArn().equals(primary.taskDefinition())) {
                 // a new task definition must still have the containers and ports the target groups name
-                LoadBalancerCheck.check(tx, ecs.targetGroups(), in.loadBalancers() != null ? in.loadBalancers()
+                LoadBalancerCheck.check(tx, ecs.loadBalancing(), in.loadBalancers() != null ? in.loadBalancers()
                         : s.loadBalancers(), td);
             }
             boolean redeploy = Boolean.TRUE.equals(in.forceNewDeployment())

@@ -133,8 +133,10 @@ public final class TaskReconciler {
             TaskObservation o = seen.get();
             next = TaskObservations.apply(t, o, now);
             boolean stoppable = !Task.STOPPED.equals(o.lastStatus()) && !Task.DEPROVISIONING.equals(o.lastStatus());
-            if (Task.STOPPED.equals(next.desiredStatus()) && stoppable && stored.registrations().isEmpty()) {
-                // deregistered from Cloud Map first (an earlier pass), so no client is sent to a stopping task
+            if (Task.STOPPED.equals(next.desiredStatus()) && stoppable && stored.registrations().isEmpty()
+                    && ecs.loadBalancing().drained(t.taskArn())) {
+                // deregistered from Cloud Map first (an earlier pass), and drained out of its target groups for
+                // their deregistration delay, so no client is sent to a stopping task and none is cut off
                 runtime.stop(id, next.stoppedReason());
             }
         }
