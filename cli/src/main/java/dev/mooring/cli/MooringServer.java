@@ -14,6 +14,7 @@ import dev.mooring.core.operation.Operations;
 import dev.mooring.elb.Cidr;
 import dev.mooring.elb.Elb;
 import dev.mooring.elb.LoadBalancerAddresses;
+import dev.mooring.elb.OwnedTargets;
 import dev.mooring.runtime.ProcessRuntime;
 import dev.mooring.runtime.net.NetworkConfig;
 import dev.mooring.store.Store;
@@ -64,6 +65,16 @@ public final class MooringServer implements AutoCloseable {
                 @Override
                 public boolean drained(String taskArn) {
                     return elb.ownedTargets().drained(taskArn);
+                }
+
+                @Override
+                public TargetHealth targetHealth(String taskArn) {
+                    return switch (elb.ownedTargets().health(taskArn)) {
+                        case OwnedTargets.Health.Healthy h -> new TargetHealth.Healthy();
+                        case OwnedTargets.Health.Pending p -> new TargetHealth.Pending();
+                        case OwnedTargets.Health.Unhealthy u -> new TargetHealth.Unhealthy(u.targetGroupArn(),
+                                u.port(), u.description());
+                    };
                 }
             };
             if (network != null) {

@@ -90,20 +90,20 @@ class CommandsTest {
             HttpClient http = HttpClient.newHttpClient();
             query(http, url, "Action=CreateLoadBalancer&Name=web&Scheme=internal");
             query(http, url, "Action=CreateTargetGroup&Name=web-tg&Protocol=HTTP&Port=1&VpcId=v&TargetType=ip"
-                    + "&HealthCheckPath=/ping");
+                    + "&HealthCheckPath=/ping&HealthCheckIntervalSeconds=5&HealthCheckTimeoutSeconds=2");
             var lb = server.elb().tables().loadBalancers().all().getFirst().arn();
             var tg = server.elb().tables().targetGroups().all().getFirst().arn();
             query(http, url, "Action=CreateListener&LoadBalancerArn=" + lb + "&Protocol=HTTP&Port=4567"
                     + "&DefaultActions.member.1.Type=forward&DefaultActions.member.1.TargetGroupArn=" + tg);
             query(http, url, "Action=RegisterTargets&TargetGroupArn=" + tg + "&Targets.member.1.Id=127.0.0.1");
 
-            // nothing listens on port 1, so the first health check fails the target
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            // nothing listens on port 1, so two failed health checks in a row make the target unhealthy
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 Run out = run("lb", "--endpoint-url", url);
                 assertThat(out.exit()).isZero();
                 assertThat(out.out()).contains("web (internal, active)").contains("internal-web-")
                         .contains("listener HTTP:4567 -> forward to web-tg")
-                        .contains("target group web-tg (port 1; health check HTTP /ping every 30s")
+                        .contains("target group web-tg (port 1; health check HTTP /ping every 5s")
                         .containsPattern("127\\.0\\.0\\.1:1 +unhealthy +Target\\.FailedHealthChecks");
             });
             assertThat(run("lb", "--endpoint-url", url, "--json").out()).contains("\"state\" : \"unhealthy\"");

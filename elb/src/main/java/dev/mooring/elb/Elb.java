@@ -48,7 +48,7 @@ public final class Elb implements AutoCloseable {
         this.controller = new ElbController(tables, health, clock, addresses);
         this.targets = new TargetOps(tables, health, targetNetworks);
         this.clock = clock;
-        this.owned = new OwnedTargets(tables, clock);
+        this.owned = new OwnedTargets(tables, clock, targets);
         this.operations = ElbApi.operations(tables, targets);
     }
 

@@ -17,12 +17,51 @@ public final class OwnedTargets {
     /** One target an owner should have: a target group, the owner's address and port. */
     public record Target(String targetGroupArn, String id, int port) {}
 
+    /** How an owner's targets fare: every one healthy (or unchecked), one unhealthy, or not decided yet. */
+    public sealed interface Health {
+        record Healthy() implements Health {}
+
+        record Pending() implements Health {}
+
+        record Unhealthy(String targetGroupArn, int port, String description) implements Health {}
+    }
+
     private final ElbTables t;
     private final Clock clock;
+    private final TargetOps targets;
 
-    OwnedTargets(ElbTables tables, Clock clock) {
+    OwnedTargets(ElbTables tables, Clock clock, TargetOps targets) {
         this.t = tables;
         this.clock = clock;
+        this.targets = targets;
+    }
+
+    /** The health of the owner's registered (not draining) targets, as DescribeTargetHealth reports each. */
+    public Health health(String owner) {
+        var s = t.store().snapshot();
+        List<Registration> mine = s.stream(t.registrations())
+                .filter(r -> owner.equals(r.owner()) && !r.deregistering()).toList();
+        if (mine.isEmpty()) {
+            return new Health.Pending();
+        }
+        boolean pending = false;
+        for (Registration r : mine) {
+            var g = s.get(t.targetGroups(), r.targetGroupArn());
+            if (g.isEmpty()) {
+                continue;
+            }
+            boolean inUse = !TargetGroupOps.users(s.stream(t.listeners()), s.stream(t.rules()), g.get().arn())
+                    .isEmpty();
+            var h = targets.health(g.get(), inUse, r);
+            switch (h.state()) {
+                case UNHEALTHY -> {
+                    return new Health.Unhealthy(r.targetGroupArn(), r.port(), h.description());
+                }
+                case INITIAL -> pending = true;
+                default -> { }
+            }
+        }
+        return pending ? new Health.Pending() : new Health.Healthy();
     }
 
     /**

@@ -62,6 +62,44 @@ class LoadBalancedServiceTest {
     }
 
     @Test
+    void aTaskFailingTheLoadBalancersHealthChecksIsReplaced() {
+        mooring.register("sick", exec("sick", PYTHON, "-c", """
+                import http.server
+                class Sick(http.server.BaseHTTPRequestHandler):
+                    def do_GET(self):
+                        self.send_response(500)
+                        self.send_header('Content-Length', '0')
+                        self.end_headers()
+                http.server.ThreadingHTTPServer(('0.0.0.0', 8080), Sick).serve_forever()
+                """).portMappings(PortMapping.builder().containerPort(8080).protocol("tcp").build()).build());
+        String lb = elb.createLoadBalancer(b -> b.name("sick").scheme(LoadBalancerSchemeEnum.INTERNAL))
+                .loadBalancers().getFirst().loadBalancerArn();
+        String tg = elb.createTargetGroup(b -> b.name("sick").protocol(ProtocolEnum.HTTP).port(8080)
+                .vpcId("vpc-1").targetType(TargetTypeEnum.IP).healthCheckIntervalSeconds(5)
+                .healthCheckTimeoutSeconds(2)).targetGroups().getFirst().targetGroupArn();
+        elb.modifyTargetGroupAttributes(b -> b.targetGroupArn(tg).attributes(a -> a
+                .key("deregistration_delay.timeout_seconds").value("0")));
+        elb.createListener(b -> b.loadBalancerArn(lb).protocol(ProtocolEnum.HTTP).port(80)
+                .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg)));
+        mooring.ecs().createService(b -> b.cluster(CLUSTER).serviceName("sick").taskDefinition("sick")
+                .desiredCount(1).launchType("FARGATE").healthCheckGracePeriodSeconds(0)
+                .loadBalancers(l -> l.targetGroupArn(tg).containerName("sick").containerPort(8080)));
+        Task first = mooring.awaitRunning(CLUSTER, "sick", 1, Duration.ofSeconds(60)).getFirst();
+
+        Task stopped = mooring.awaitTask(CLUSTER, first.taskArn(), t -> "STOPPED".equals(t.lastStatus()),
+                Duration.ofSeconds(60));
+        assertThat(stopped.stoppedReason()).isEqualTo("Task failed ELB health checks in (target-group " + tg + ")");
+        assertThat(mooring.ecs().describeServices(b -> b.cluster(CLUSTER).services("sick")).services().getFirst()
+                .events()).anySatisfy(e -> assertThat(e.message()).isEqualTo("(service sick) (task "
+                        + RealMooring.taskId(first.taskArn()) + ") (port 8080) is unhealthy in (target-group " + tg
+                        + ") due to (reason Health checks failed with these codes: [500])."));
+        // and the service starts a replacement
+        await().atMost(Duration.ofSeconds(60)).until(() -> mooring.serviceTasks(CLUSTER, "sick").stream()
+                .anyMatch(t -> !t.taskArn().equals(first.taskArn())));
+        mooring.ecs().updateService(b -> b.cluster(CLUSTER).service("sick").desiredCount(0));
+    }
+
+    @Test
     void tasksRegisterWhenRunningAndDrainBeforeTheyStop() {
         String lb = elb.createLoadBalancer(b -> b.name("appserver").scheme(LoadBalancerSchemeEnum.INTERNAL))
                 .loadBalancers().getFirst().loadBalancerArn();

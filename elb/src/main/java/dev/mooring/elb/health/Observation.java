@@ -12,9 +12,11 @@ public record Observation(TargetHealthState state, String reason, String descrip
             "Initial health checks in progress", 0, 0);
 
     /**
-     * The next observation after {@code probe}. A new target is decided by its first check (the issue's ALB model);
-     * after that it takes {@code healthyThreshold} passes in a row to turn healthy and {@code unhealthyThreshold}
-     * failures in a row to turn unhealthy.
+     * The next observation after {@code probe}. A new target turns healthy at its first passing check, and unhealthy
+     * only after {@code unhealthyThreshold} failures in a row (until then it is still in its initial checks, so a task
+     * whose server is still starting is not condemned by one refused connection). After that it takes
+     * {@code healthyThreshold} passes in a row to turn healthy and {@code unhealthyThreshold} failures in a row to
+     * turn unhealthy.
      */
     public Observation after(Probe probe, int healthyThreshold, int unhealthyThreshold) {
         int p = probe.passed() ? passes + 1 : 0;
@@ -26,6 +28,9 @@ public record Observation(TargetHealthState state, String reason, String descrip
         };
         if (healthy) {
             return new Observation(TargetHealthState.HEALTHY, null, null, p, f);
+        }
+        if (state == TargetHealthState.INITIAL && f < unhealthyThreshold) {
+            return new Observation(TargetHealthState.INITIAL, reason, description, p, f);
         }
         if (!probe.passed()) {
             return failure(probe, p, f);

@@ -10,9 +10,12 @@ class ObservationTest {
     private static final Probe BAD = new Probe.WrongStatus(500);
 
     @Test
-    void aNewTargetIsDecidedByItsFirstCheck() {
+    void aNewTargetTurnsHealthyAtItsFirstPassAndUnhealthyAfterTheThreshold() {
         assertThat(Observation.INITIAL.after(OK, 5, 2).state()).isEqualTo(TargetHealthState.HEALTHY);
-        assertThat(Observation.INITIAL.after(new Probe.TimedOut(), 5, 2))
+        Observation once = Observation.INITIAL.after(new Probe.TimedOut(), 5, 2);
+        assertThat(once.state()).isEqualTo(TargetHealthState.INITIAL);
+        assertThat(once.after(OK, 5, 2).state()).isEqualTo(TargetHealthState.HEALTHY);
+        assertThat(once.after(new Probe.TimedOut(), 5, 2))
                 .extracting(Observation::state, Observation::reason)
                 .containsExactly(TargetHealthState.UNHEALTHY, "Target.Timeout");
     }
