@@ -1,7 +1,7 @@
 package dev.mooring.control;
 
 import dev.mooring.api.ApiServer;
-import dev.mooring.api.AwsApi;
+import dev.mooring.api.MooringApi;
 import dev.mooring.api.awsjson.AwsJson;
 
 /** The control plane's operations served over awsJson1_1, as the server serves them, for tests that use the wire. */
@@ -16,6 +16,6 @@ public final class TestApi {
 
     /** An API server on an ephemeral loopback port. */
     public static ApiServer start(ControlPlane control) throws InterruptedException {
-        return ApiServer.builder().port(0).handler(AwsApi.of(awsJson(control))).start();
+        return ApiServer.builder().port(0).handler(MooringApi.of(awsJson(control))).start();
     }
 }

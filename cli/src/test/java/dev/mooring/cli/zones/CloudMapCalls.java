@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mooring.api.ApiRequest;
 import dev.mooring.api.ApiResponse;
-import dev.mooring.api.AwsApi;
+import dev.mooring.api.MooringApi;
 import dev.mooring.api.HttpHandler;
 import dev.mooring.api.awsjson.AwsJson;
 import dev.mooring.control.ControlPlane;
@@ -21,7 +21,7 @@ record CloudMapCalls(HttpHandler api) {
     static CloudMapCalls of(ControlPlane control) {
         AwsJson awsJson = new AwsJson(control.accountId(), control.clock());
         control.services().forEach(awsJson::serve);
-        return new CloudMapCalls(AwsApi.of(awsJson));
+        return new CloudMapCalls(MooringApi.of(awsJson));
     }
 
     String privateNamespace(String name) throws Exception {

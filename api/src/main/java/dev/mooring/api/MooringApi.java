@@ -15,13 +15,13 @@ import dev.mooring.core.operation.ServiceException;
  * request's shape, inside the decorators every request gets. awsQuery (ELBv2) and restXml (Route 53) routes go here
  * next, beside awsJson1_1.
  */
-public final class AwsApi {
+public final class MooringApi {
     /** Requests above this are refused (AWS's JSON services use the same order). */
     public static final int MAX_BODY = 1024 * 1024;
     /** Admin endpoints take no meaningful body. */
     public static final int MAX_ADMIN_BODY = 64 * 1024;
 
-    private AwsApi() {}
+    private MooringApi() {}
 
     public static HttpHandler of(AwsJson awsJson, AdminEndpoints admin) {
         HttpRouter router = HttpRouter.builder()
@@ -32,7 +32,7 @@ public final class AwsApi {
                         .decorate(BodyLimit.of(MAX_BODY))
                         .decorate(SigV4Region.decorator())
                         .decorate(ErrorMapping.to(AwsJson::error)))
-                .fallback(((HttpHandler) AwsApi::unrouted).decorate(ErrorMapping.to(AwsJson::error)))
+                .fallback(((HttpHandler) MooringApi::unrouted).decorate(ErrorMapping.to(AwsJson::error)))
                 .build();
         return router.decorate(AccessLog.decorator()).decorate(RequestIds.decorator());
     }
