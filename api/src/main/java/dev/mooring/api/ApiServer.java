@@ -78,7 +78,7 @@ public final class ApiServer implements AutoCloseable {
     public static final class Builder {
         private String bind = "127.0.0.1";
         private int port = 4566;
-        private int maxBody = AwsApi.MAX_BODY;
+        private int maxBody = MooringApi.MAX_BODY;
         private HttpHandler handler;
 
         public Builder bind(String bind) {
@@ -97,7 +97,7 @@ public final class ApiServer implements AutoCloseable {
             return this;
         }
 
-        /** What answers every request, usually {@link AwsApi#of}. */
+        /** What answers every request, usually {@link MooringApi#of}. */
         public Builder handler(HttpHandler handler) {
             this.handler = handler;
             return this;

@@ -1,7 +1,6 @@
 package dev.mooring.api;
 
-import dev.mooring.core.operation.ErrorKind;
-import dev.mooring.core.operation.ServiceException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -37,10 +36,8 @@ public final class HttpRouter implements HttpHandler {
 
     public static final class Builder {
         private final List<Route> routes = new ArrayList<>();
-        private HttpHandler fallback = r -> {
-            throw new ServiceException("NotFound", ErrorKind.NOT_FOUND,
-                    "Nothing is served at " + r.method() + " " + r.path() + ".");
-        };
+        private HttpHandler fallback = r -> new ApiResponse(404, "text/plain", java.util.Map.of(),
+                ("Nothing is served at " + r.method() + " " + r.path() + ".\n").getBytes(StandardCharsets.UTF_8));
 
         public Builder route(Predicate<ApiRequest> shape, HttpHandler handler) {
             routes.add(new Route(shape, handler));

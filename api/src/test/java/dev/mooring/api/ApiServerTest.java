@@ -40,7 +40,7 @@ class ApiServerTest {
                 }));
         AdminEndpoints admin = new AdminEndpoints()
                 .add("GET /_mooring/health", r -> ApiResponse.json(200, "{\"status\":\"ok\"}"));
-        server = ApiServer.builder().port(0).handler(AwsApi.of(awsJson, admin)).start();
+        server = ApiServer.builder().port(0).handler(MooringApi.of(awsJson, admin)).start();
     }
 
     @AfterEach
@@ -103,7 +103,7 @@ class ApiServerTest {
         var notObject = post(ECHO, JSON, "[1,2]");
         assertThat(json(notObject).get("__type").asText()).isEqualTo("SerializationException");
 
-        var huge = post(ECHO, JSON, "{\"name\":\"" + "x".repeat(AwsApi.MAX_BODY + 10) + "\"}");
+        var huge = post(ECHO, JSON, "{\"name\":\"" + "x".repeat(MooringApi.MAX_BODY + 10) + "\"}");
         assertThat(huge.statusCode()).isEqualTo(413);
 
         var missing = post(ECHO, JSON, "");

@@ -49,7 +49,7 @@ class PipeliningTest {
                     return new Named("slow");
                 })
                 .register("Fast", Named.class, (ctx, in) -> new Named("fast")));
-        server = ApiServer.builder().port(0).handler(AwsApi.of(awsJson)).start();
+        server = ApiServer.builder().port(0).handler(MooringApi.of(awsJson)).start();
     }
 
     @AfterEach

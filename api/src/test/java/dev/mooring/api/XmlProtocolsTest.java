@@ -50,7 +50,7 @@ class XmlProtocolsTest {
 
     private final AtomicReference<Object> seen = new AtomicReference<>();
 
-    private final HttpHandler api = AwsApi.of("123456789012", Clock.systemUTC(), List.of(
+    private final HttpHandler api = MooringApi.of("123456789012", Clock.systemUTC(), List.of(
             new Operations("elasticloadbalancing")
                     .register("Put", PutRequest.class, (ctx, in) -> {
                         seen.set(in);

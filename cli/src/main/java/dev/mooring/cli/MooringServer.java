@@ -2,7 +2,7 @@ package dev.mooring.cli;
 
 import dev.mooring.api.ApiResponse;
 import dev.mooring.api.ApiServer;
-import dev.mooring.api.AwsApi;
+import dev.mooring.api.MooringApi;
 import dev.mooring.api.admin.AdminEndpoints;
 import dev.mooring.cli.lb.ServiceTargets;
 import dev.mooring.cli.zones.MooringDns;
@@ -114,7 +114,8 @@ public final class MooringServer implements AutoCloseable {
                         control.reset();
                         return ApiResponse.json(200, "{\"reset\":true}");
                     });
-            this.api = track(ApiServer.builder().bind(b.bind).port(b.port).handler(AwsApi.of(b.accountId, clock, services, admin))
+            this.api = track(ApiServer.builder().bind(b.bind).port(b.port)
+                    .handler(MooringApi.of(b.accountId, clock, services, admin))
                     .start());
             control.start();
             elb.start();

@@ -1,7 +1,7 @@
 package dev.mooring.control;
 
-import dev.mooring.api.AwsApi;
 import dev.mooring.api.ApiServer;
+import dev.mooring.api.MooringApi;
 import dev.mooring.api.admin.AdminEndpoints;
 import dev.mooring.api.awsjson.AwsJson;
 import dev.mooring.api.awsjson.AwsJsonService;
@@ -20,7 +20,7 @@ public final class TestApi {
 
     /** An API server on an ephemeral loopback port, every service on its own protocol. */
     public static ApiServer start(ControlPlane control) throws InterruptedException {
-        return ApiServer.builder().port(0).handler(AwsApi.of(control.accountId(), control.clock(),
+        return ApiServer.builder().port(0).handler(MooringApi.of(control.accountId(), control.clock(),
                 control.services(), new AdminEndpoints())).start();
     }
 }

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -125,27 +126,34 @@ public final class Store implements AutoCloseable {
     /** Declares a kind of document and loads its rows. Declare every table before the first write. */
     public <T> Table<T> table(String kind, Class<T> type, Function<T, String> keyOf) {
         lock.lock();
-        Table<T> table = new Table<>(this, tables.size(), kind, type, keyOf);
-        if (tables.putIfAbsent(kind, table) != null) {
+        try {
+            if (tables.containsKey(kind)) {
+                throw new IllegalStateException("table " + kind + " declared twice");
+            }
+            Table<T> table = new Table<>(this, tables.size(), kind, type, keyOf);
+            Map<String, T> rows = load(kind, type);
+            tables.put(kind, table);
+            snapshot = snapshot.withTable(table, TreePMap.from(rows));
+            return table;
+        } finally {
             lock.unlock();
-            throw new IllegalStateException("table " + kind + " declared twice");
         }
+    }
+
+    private <T> Map<String, T> load(String kind, Class<T> type) {
         try (PreparedStatement ps = connection.prepareStatement("SELECT id, body FROM documents WHERE kind = ?")) {
             ps.setString(1, kind);
-            Map<String, T> rows = new java.util.HashMap<>();
+            Map<String, T> rows = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.put(rs.getString(1), json.readValue(rs.getString(2), type));
                 }
             }
             connection.commit();
-            snapshot = snapshot.withTable(table, TreePMap.from(rows));
+            return rows;
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot read " + kind + " documents from " + file + ": " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
         }
-        return table;
     }
 
     /** Work that runs inside one write and may throw to abandon it. */

@@ -72,16 +72,16 @@ public final class AwsJson implements HttpHandler {
 
     @Override
     public ApiResponse handle(ApiRequest request) {
+        if (!request.method().equals("POST") || !request.path().equals("/")) {
+            throw new ServiceException("UnknownOperationException", ErrorKind.NOT_FOUND,
+                    "AWS JSON APIs are served at POST /; got " + request.method() + " " + request.path() + ".");
+        }
         String target = request.header("X-Amz-Target");
         Route route = target == null ? null : routes.get(target);
         if (route == null) {
             throw new ServiceException("UnknownOperationException", target == null
                     ? "Missing X-Amz-Target header: name the operation as <service prefix>.<Operation>."
                     : "Unknown operation " + target + ".");
-        }
-        if (!request.method().equals("POST") || !request.path().equals("/")) {
-            throw new ServiceException("UnknownOperationException", ErrorKind.NOT_FOUND,
-                    "AWS JSON APIs are served at POST /; got " + request.method() + " " + request.path() + ".");
         }
         if (!JSON_TYPES.contains(request.mediaType())) {
             String sent = request.header("Content-Type");

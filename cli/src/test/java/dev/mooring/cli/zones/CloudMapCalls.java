@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mooring.api.ApiRequest;
 import dev.mooring.api.ApiResponse;
-import dev.mooring.api.AwsApi;
+import dev.mooring.api.MooringApi;
 import dev.mooring.api.HttpHandler;
 import dev.mooring.api.admin.AdminEndpoints;
 import dev.mooring.control.ControlPlane;
@@ -19,7 +19,7 @@ record CloudMapCalls(HttpHandler api) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static CloudMapCalls of(ControlPlane control) {
-        return new CloudMapCalls(AwsApi.of(control.accountId(), control.clock(), control.services(),
+        return new CloudMapCalls(MooringApi.of(control.accountId(), control.clock(), control.services(),
                 new AdminEndpoints()));
     }
 

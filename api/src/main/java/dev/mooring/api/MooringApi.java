@@ -21,13 +21,13 @@ import dev.mooring.core.operation.ServiceException;
  * request's shape (admin path, Route 53's path, {@code X-Amz-Target}, a form {@code Action}), inside the decorators every
  * request gets.
  */
-public final class AwsApi {
+public final class MooringApi {
     /** Requests above this are refused (AWS's JSON services use the same order). */
     public static final int MAX_BODY = 1024 * 1024;
     /** Admin endpoints take no meaningful body. */
     public static final int MAX_ADMIN_BODY = 64 * 1024;
 
-    private AwsApi() {}
+    private MooringApi() {}
 
     public static HttpHandler of(AwsJson awsJson, AwsQuery awsQuery, RestXml restXml, AdminEndpoints admin) {
         HttpRouter router = HttpRouter.builder()
@@ -46,7 +46,7 @@ public final class AwsApi {
                         .decorate(BodyLimit.of(MAX_BODY))
                         .decorate(SigV4Region.decorator())
                         .decorate(ErrorMapping.to(AwsQuery::error)))
-                .fallback(((HttpHandler) AwsApi::unrouted).decorate(ErrorMapping.to(AwsJson::error)))
+                .fallback(((HttpHandler) MooringApi::unrouted).decorate(ErrorMapping.to(AwsJson::error)))
                 .build();
         return router.decorate(AccessLog.decorator()).decorate(RequestIds.decorator());
     }
