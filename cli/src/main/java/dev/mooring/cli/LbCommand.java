@@ -58,8 +58,9 @@ final class LbCommand implements Callable<Integer> {
             return 0;
         }
         for (JsonNode lb : report.path("loadBalancers")) {
-            System.out.printf("%s (%s, %s)%n  %s%n  %s%n", lb.path("name").asText(), lb.path("scheme").asText(),
-                    lb.path("state").asText(), lb.path("dnsName").asText(), lb.path("arn").asText());
+            System.out.printf("%s (%s, %s)%n  %s -> %s%n  %s%n", lb.path("name").asText(),
+                    lb.path("scheme").asText(), lb.path("state").asText(), lb.path("dnsName").asText(),
+                    lb.path("address").asText("no address (simulated runtime)"), lb.path("arn").asText());
             for (JsonNode l : lb.path("listeners")) {
                 System.out.printf("  listener %s:%d -> %s%n", l.path("protocol").asText(), l.path("port").asInt(),
                         l.path("defaultAction").asText());

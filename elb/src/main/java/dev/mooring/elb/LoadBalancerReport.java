@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 public record LoadBalancerReport(List<LoadBalancerLine> loadBalancers, List<TargetGroupLine> unusedTargetGroups) {
 
     public record LoadBalancerLine(String name, String arn, String dnsName, String scheme, String state,
-                                   List<ListenerLine> listeners, List<TargetGroupLine> targetGroups) {}
+                                   String address, List<ListenerLine> listeners, List<TargetGroupLine> targetGroups) {}
 
     public record ListenerLine(int port, String protocol, String defaultAction, List<String> rules) {}
 
@@ -52,7 +52,7 @@ public record LoadBalancerReport(List<LoadBalancerLine> loadBalancers, List<Targ
             }
             var shape = lb.loadBalancer();
             lbs.add(new LoadBalancerLine(shape.loadBalancerName(), lb.arn(), shape.dnsName(), shape.scheme().wire(),
-                    shape.state().code().wire(), listeners, groups));
+                    shape.state().code().wire(), lb.address(), listeners, groups));
         }
         List<TargetGroupLine> unused = s.all(t.targetGroups()).stream().filter(g -> !used.contains(g.arn()))
                 .map(g -> line(s, t, targets, g, false, now)).toList();

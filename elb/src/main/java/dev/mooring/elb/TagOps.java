@@ -30,15 +30,29 @@ final class TagOps {
                 + "' is not the ARN of a load balancer, target group, listener or rule"));
     }
 
-    private List<Tag> tagsOf(Tx tx, String arn) {
+    /** Reads one row, from a write's view or a snapshot. */
+    private interface Rows {
+        <T> java.util.Optional<T> get(dev.mooring.store.Table<T> table, String key);
+    }
+
+    private List<Tag> tagsOf(Rows rows, String arn) {
         Arns.Kind kind = kind(arn);
         java.util.Optional<List<Tag>> tags = switch (kind) {
-            case LOAD_BALANCER -> tx.get(t.loadBalancers(), arn).map(StoredLoadBalancer::tags);
-            case TARGET_GROUP -> tx.get(t.targetGroups(), arn).map(StoredTargetGroup::tags);
-            case LISTENER -> tx.get(t.listeners(), arn).map(StoredListener::tags);
-            case RULE -> tx.get(t.rules(), arn).map(StoredRule::tags);
+            case LOAD_BALANCER -> rows.get(t.loadBalancers(), arn).map(StoredLoadBalancer::tags);
+            case TARGET_GROUP -> rows.get(t.targetGroups(), arn).map(StoredTargetGroup::tags);
+            case LISTENER -> rows.get(t.listeners(), arn).map(StoredListener::tags);
+            case RULE -> rows.get(t.rules(), arn).map(StoredRule::tags);
         };
         return tags.orElseThrow(() -> Errors.notFound(kind, "'" + arn + "'"));
+    }
+
+    private List<Tag> tagsOf(Tx tx, String arn) {
+        return tagsOf(new Rows() {
+            @Override
+            public <T> java.util.Optional<T> get(dev.mooring.store.Table<T> table, String key) {
+                return tx.get(table, key);
+            }
+        }, arn);
     }
 
     private void setTags(Tx tx, String arn, List<Tag> tags) {
@@ -80,12 +94,17 @@ final class TagOps {
 
     Results.TagDescriptions describe(RequestContext ctx, Requests.DescribeTags in) {
         List<String> arns = resources(in.resourceArns());
-        return t.store().write(tx -> {
-            List<TagDescription> out = new ArrayList<>();
-            for (String arn : arns) {
-                out.add(new TagDescription(arn, tagsOf(tx, arn)));
+        dev.mooring.store.Snapshot s = t.store().snapshot();
+        Rows rows = new Rows() {
+            @Override
+            public <T> java.util.Optional<T> get(dev.mooring.store.Table<T> table, String key) {
+                return s.get(table, key);
             }
-            return new Results.TagDescriptions(out);
-        });
+        };
+        List<TagDescription> out = new ArrayList<>();
+        for (String arn : arns) {
+            out.add(new TagDescription(arn, tagsOf(rows, arn)));
+        }
+        return new Results.TagDescriptions(out);
     }
 }
