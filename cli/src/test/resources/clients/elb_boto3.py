@@ -143,6 +143,14 @@ try:
     sets = r53.list_resource_record_sets(HostedZoneId=zone_id)["ResourceRecordSets"]
     assert sets[0]["AliasTarget"]["DNSName"] == lb["DNSName"].lower() + ".", sets
 
+    step("Route 53 tags on the zone")
+    r53.change_tags_for_resource(ResourceType="hostedzone", ResourceId=zone_id,
+                                 AddTags=[{"Key": "app", "Value": "yelb"}, {"Key": "tier", "Value": "lb"}])
+    r53.change_tags_for_resource(ResourceType="hostedzone", ResourceId=zone_id, RemoveTagKeys=["tier"])
+    tag_set = r53.list_tags_for_resource(ResourceType="hostedzone", ResourceId=zone_id)["ResourceTagSet"]
+    assert tag_set["Tags"] == [{"Key": "app", "Value": "yelb"}], tag_set
+    expect("NoSuchHostedZone", r53.list_tags_for_resource, ResourceType="hostedzone", ResourceId="ZNOPE")
+
     step("Route 53 paginators and errors")
     for i in range(3):
         r53.change_resource_record_sets(HostedZoneId=zone_id, ChangeBatch={"Changes": [

@@ -80,7 +80,9 @@ class XmlProtocolsTest {
                         return null;
                     })
                     .register("ListResourceRecordSets", ZoneRequest.class, (ctx, in) -> null)
-                    .register("GetChange", ZoneRequest.class, (ctx, in) -> null)), new AdminEndpoints());
+                    .register("GetChange", ZoneRequest.class, (ctx, in) -> null)
+                    .register("ListTagsForResource", ZoneRequest.class, (ctx, in) -> null)
+                    .register("ChangeTagsForResource", ZoneRequest.class, (ctx, in) -> null)), new AdminEndpoints());
 
     private ApiResponse form(String body) {
         var headers = new DefaultHttpHeaders().add("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");

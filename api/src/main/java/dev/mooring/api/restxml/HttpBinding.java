@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
 
 /**
  * One operation's HTTP binding, as the service's model declares it with Smithy's {@code @http}, {@code @httpLabel}
- * and {@code @httpQuery} traits: method, path template with {@code {Label}}s (each a member of the same name), the
+ * and {@code @httpQuery} traits: method, path template with {@code {Label}}s (each a member of the same name;
+ * {@code {Label+}} is greedy), the
  * query parameters that carry members, and the success status.
  */
 public record HttpBinding(String operation, String method, String pathTemplate, int status,
                           Map<String, String> queryMembers) {
-    private static final Pattern LABEL = Pattern.compile("\\{([A-Za-z]+)}");
+    /** {@code {Name}}, or {@code {Name+}} for a greedy label that may hold slashes (Smithy's syntax). */
+    private static final Pattern LABEL = Pattern.compile("\\{([A-Za-z]+)(\\+?)}");
 
     public HttpBinding {
         queryMembers = Map.copyOf(queryMembers);
@@ -30,7 +32,8 @@ public record HttpBinding(String operation, String method, String pathTemplate, 
         StringBuilder regex = new StringBuilder();
         int last = 0;
         while (m.find()) {
-            regex.append(Pattern.quote(pathTemplate.substring(last, m.start()))).append("([^/]+)");
+            regex.append(Pattern.quote(pathTemplate.substring(last, m.start())))
+                    .append(m.group(2).isEmpty() ? "([^/]+)" : "(.+)");
             names.add(m.group(1));
             last = m.end();
         }

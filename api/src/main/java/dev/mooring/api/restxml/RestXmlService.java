@@ -25,10 +25,14 @@ public record RestXmlService(String name, String xmlns, String pathPrefix, List<
             new HttpBinding("ListResourceRecordSets", "GET", "/2013-04-01/hostedzone/{Id}/rrset", 200, Map.of(
                     "name", "StartRecordName", "type", "StartRecordType", "identifier", "StartRecordIdentifier",
                     "maxitems", "MaxItems")),
-            new HttpBinding("GetChange", "GET", "/2013-04-01/change/{Id}", 200, Map.of())),
+            new HttpBinding("GetChange", "GET", "/2013-04-01/change/{Id}", 200, Map.of()),
+            new HttpBinding("ListTagsForResource", "GET", "/2013-04-01/tags/{ResourceType}/{ResourceId+}", 200,
+                    Map.of()),
+            new HttpBinding("ChangeTagsForResource", "POST", "/2013-04-01/tags/{ResourceType}/{ResourceId+}", 200,
+                    Map.of())),
             Map.of("HostedZones", "HostedZone", "ResourceRecordSets", "ResourceRecordSet",
                     "ResourceRecords", "ResourceRecord", "VPCs", "VPC", "NameServers", "NameServer",
-                    "Changes", "Change"));
+                    "Changes", "Change", "Tags", "Tag", "AddTags", "Tag", "RemoveTagKeys", "Key"));
 
     /** Every service Mooring serves over restXml. */
     public static final List<RestXmlService> ALL = List.of(ROUTE53);

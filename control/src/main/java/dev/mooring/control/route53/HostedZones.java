@@ -33,6 +33,7 @@ public final class HostedZones {
     private final Table<HostedZone> zones;
     private final Table<ResourceRecordSet> recordSets;
     private final Table<ChangeRecord> changes;
+    private final Table<ZoneTags> tags;
 
     public HostedZones(Store store, Clock clock) {
         this.store = store;
@@ -40,6 +41,7 @@ public final class HostedZones {
         this.zones = store.table("route53-hosted-zone", HostedZone.class, HostedZone::id);
         this.recordSets = store.table("route53-record-set", ResourceRecordSet.class, ResourceRecordSet::key);
         this.changes = store.table("route53-change", ChangeRecord.class, ChangeRecord::id);
+        this.tags = store.table("route53-tags", ZoneTags.class, ZoneTags::hostedZoneId);
     }
 
     /** Creates a private hosted zone with no caller reference or VPC (for components that need a zone of their own). */
@@ -92,7 +94,44 @@ public final class HostedZones {
                         + " sets; delete them first");
             }
             tx.delete(zones, id);
+            tx.delete(tags, id);
             return change(tx, clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
+        });
+    }
+
+    /** A zone's tags, in the order they were added. */
+    public List<ZoneTags.Tag> tags(String hostedZoneId) {
+        zoneOrThrow(zones.get(hostedZoneId), hostedZoneId);
+        return tags.get(hostedZoneId).map(ZoneTags::tags).orElse(List.of());
+    }
+
+    /**
+     * Adds (or overwrites) and removes tags of a zone in one write: at most 50 tags, keys 1–128 and values up to 256
+     * characters, as Route 53 allows.
+     */
+    public void changeTags(String hostedZoneId, List<ZoneTags.Tag> add, List<String> remove) {
+        store.write(tx -> {
+            zoneOrThrow(tx.get(zones, hostedZoneId), hostedZoneId);
+            java.util.Map<String, ZoneTags.Tag> next = new java.util.LinkedHashMap<>();
+            tx.get(tags, hostedZoneId).ifPresent(t -> t.tags().forEach(x -> next.put(x.key(), x)));
+            for (ZoneTags.Tag t : add == null ? List.<ZoneTags.Tag>of() : add) {
+                if (t.key() == null || t.key().isEmpty() || t.key().length() > 128
+                        || t.value() != null && t.value().length() > 256) {
+                    throw new ServiceException("InvalidInput", "Tag keys must be 1 to 128 characters and values at"
+                            + " most 256");
+                }
+                next.put(t.key(), new ZoneTags.Tag(t.key(), t.value() == null ? "" : t.value()));
+            }
+            (remove == null ? List.<String>of() : remove).forEach(next::remove);
+            if (next.size() > 50) {
+                throw new ServiceException("InvalidInput", "A hosted zone can have at most 50 tags");
+            }
+            if (next.isEmpty()) {
+                tx.delete(tags, hostedZoneId);
+            } else {
+                tx.put(tags, new ZoneTags(hostedZoneId, List.copyOf(next.values())));
+            }
+            return null;
         });
     }
 

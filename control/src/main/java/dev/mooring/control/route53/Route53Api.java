@@ -41,7 +41,9 @@ public final class Route53Api {
                         api::changeResourceRecordSets)
                 .register("ListResourceRecordSets", Route53Shapes.ListResourceRecordSetsRequest.class,
                         api::listResourceRecordSets)
-                .register("GetChange", Route53Shapes.ZoneIdRequest.class, api::getChange);
+                .register("GetChange", Route53Shapes.ZoneIdRequest.class, api::getChange)
+                .register("ListTagsForResource", Route53Shapes.TagResourceRequest.class, api::listTags)
+                .register("ChangeTagsForResource", Route53Shapes.TagResourceRequest.class, api::changeTags);
     }
 
     private static String bare(String id, String prefix) {
@@ -227,6 +229,30 @@ public final class Route53Api {
         return new Route53Shapes.ListResourceRecordSetsResponse(page.stream().map(Route53Api::shape).toList(),
                 truncated, next == null ? null : next.name(), next == null ? null : next.type(),
                 next == null ? null : next.setIdentifier(), Integer.toString(max));
+    }
+
+    private static String taggedZone(Route53Shapes.TagResourceRequest in) {
+        if (!"hostedzone".equals(in.resourceType())) {
+            throw new ServiceException("InvalidInput", "Mooring tags hosted zones only; resource type '"
+                    + in.resourceType() + "' is not supported");
+        }
+        return zoneId(in.resourceId());
+    }
+
+    private Route53Shapes.ListTagsForResourceResponse listTags(RequestContext ctx,
+                                                               Route53Shapes.TagResourceRequest in) {
+        String id = taggedZone(in);
+        List<Route53Shapes.Tag> tags = zones.tags(id).stream().map(t -> new Route53Shapes.Tag(t.key(), t.value()))
+                .toList();
+        return new Route53Shapes.ListTagsForResourceResponse(new Route53Shapes.ResourceTagSet("hostedzone", id,
+                tags));
+    }
+
+    private Object changeTags(RequestContext ctx, Route53Shapes.TagResourceRequest in) {
+        String id = taggedZone(in);
+        zones.changeTags(id, in.addTags() == null ? null : in.addTags().stream()
+                .map(t -> new ZoneTags.Tag(t.key(), t.value())).toList(), in.removeTagKeys());
+        return null;
     }
 
     private ChangeInfoResponse getChange(RequestContext ctx, Route53Shapes.ZoneIdRequest in) {

@@ -49,7 +49,16 @@ public final class Route53Shapes {
     public record ListResourceRecordSetsRequest(String id, String startRecordName, String startRecordType,
                                                 String startRecordIdentifier, String maxItems) {}
 
+    public record Tag(String key, String value) {}
+
+    public record TagResourceRequest(String resourceType, String resourceId, List<Tag> addTags,
+                                     List<String> removeTagKeys) {}
+
     // responses
+
+    public record ResourceTagSet(String resourceType, String resourceId, List<Tag> tags) {}
+
+    public record ListTagsForResourceResponse(ResourceTagSet resourceTagSet) {}
 
     public record CreateHostedZoneResponse(HostedZoneShape hostedZone, ChangeInfo changeInfo,
                                            @JsonProperty("VPC") Vpc vpc) {}
