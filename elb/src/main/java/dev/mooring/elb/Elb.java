@@ -124,7 +124,8 @@ public final class Elb implements AutoCloseable {
         try {
             beforePass.forEach(Runnable::run);
             controller.reconcile();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // a scheduled task that throws is never run again: log and keep the loop alive for the next pass
             LOG.error("load balancer reconcile pass failed; the next pass retries", e);
         }
     }
