@@ -62,7 +62,8 @@ final class LbCommand implements Callable<Integer> {
                     lb.path("scheme").asText(), lb.path("state").asText(), lb.path("dnsName").asText(),
                     lb.path("address").asText("no address (simulated runtime)"), lb.path("arn").asText());
             for (JsonNode l : lb.path("listeners")) {
-                System.out.printf("  listener %s:%d -> %s%n", l.path("protocol").asText(), l.path("port").asInt(),
+                System.out.printf("  listener %s:%d%s -> %s%n", l.path("protocol").asText(), l.path("port").asInt(),
+                        l.hasNonNull("loopback") ? " (host: " + l.path("loopback").asText() + ")" : "",
                         l.path("defaultAction").asText());
                 l.path("rules").forEach(r -> System.out.printf("    rule %s%n", r.asText()));
             }

@@ -14,6 +14,9 @@ import dev.mooring.core.operation.Operations;
 import dev.mooring.elb.Cidr;
 import dev.mooring.elb.Elb;
 import dev.mooring.elb.LoadBalancerAddresses;
+import dev.mooring.elb.dataplane.AlbDataPlane;
+import dev.mooring.proxy.DataPlane;
+import dev.mooring.proxy.ProxyObserver;
 import dev.mooring.elb.OwnedTargets;
 import dev.mooring.runtime.ProcessRuntime;
 import dev.mooring.runtime.net.NetworkConfig;
@@ -103,6 +106,9 @@ public final class MooringServer implements AutoCloseable {
                 this.dns = null;
             }
             elb.beforeEachPass(new ServiceTargets(control.ecs(), elb.ownedTargets()));
+            // the load balancers' listeners: a data plane of their own, internet-facing ones also on loopback
+            DataPlane lbPlane = track(DataPlane.create(ProxyObserver.NONE));
+            elb.serveOn(lbPlane, new AlbDataPlane.LoopbackPorts(b.lbPorts[0], b.lbPorts[1]));
             List<Operations> services = new ArrayList<>(control.services());
             services.add(elb.operations());
             AdminEndpoints admin = new AdminEndpoints()
@@ -199,6 +205,7 @@ public final class MooringServer implements AutoCloseable {
         private String taskCidr = NetworkConfig.DEFAULT_CIDR;
         private int dnsPort = 53;
         private InetSocketAddress dnsUpstream;
+        private int[] lbPorts = {18000, 18999};
 
         public Builder stateDir(Path stateDir) {
             this.stateDir = stateDir;
@@ -252,6 +259,12 @@ public final class MooringServer implements AutoCloseable {
             return this;
         }
 
+
+        /** The loopback ports internet-facing load balancers' listeners take, first to last. */
+        public Builder lbLoopbackPorts(int first, int last) {
+            this.lbPorts = new int[] {first, last};
+            return this;
+        }
 
         public MooringServer start() throws InterruptedException {
             return new MooringServer(this);

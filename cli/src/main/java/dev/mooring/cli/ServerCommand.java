@@ -45,8 +45,17 @@ final class ServerCommand implements Callable<Integer> {
             + "by default they get NXDOMAIN, so nothing leaves the machine.")
     String dnsUpstream;
 
+    @Option(names = "--lb-ports", defaultValue = "18000-18999", description = "Loopback ports for the listeners of "
+            + "internet-facing load balancers, FIRST-LAST (default: ${DEFAULT-VALUE}).")
+    String lbPorts;
+
     @Override
     public Integer call() throws Exception {
+        if (!lbPorts.matches("\\d{1,5}-\\d{1,5}")
+                || Integer.parseInt(lbPorts.split("-")[0]) > Integer.parseInt(lbPorts.split("-")[1])) {
+            System.err.println("mooring: --lb-ports is FIRST-LAST, such as 18000-18999, not '" + lbPorts + "'");
+            return 2;
+        }
         if (!accountId.matches("\\d{12}")) {
             System.err.println("mooring: --account-id must be 12 digits, got '" + accountId + "'");
             return 2;
@@ -61,7 +70,9 @@ final class ServerCommand implements Callable<Integer> {
         MooringServer server;
         try {
             server = MooringServer.builder().stateDir(stateDir).bind(bind).port(port).accountId(accountId)
-                    .runtime(kind).taskCidr(taskCidr).bridge(bridge).dnsUpstream(upstream(dnsUpstream)).start();
+                    .runtime(kind).taskCidr(taskCidr).bridge(bridge).dnsUpstream(upstream(dnsUpstream))
+                    .lbLoopbackPorts(Integer.parseInt(lbPorts.split("-")[0]), Integer.parseInt(lbPorts.split("-")[1]))
+                    .start();
         } catch (StoreException | NetworkException e) {
             System.err.println("mooring: " + e.getMessage());
             return 1;

@@ -1,8 +1,12 @@
 package dev.mooring.elb;
 
 import dev.mooring.core.operation.Operations;
+import dev.mooring.elb.dataplane.AlbDataPlane;
 import dev.mooring.elb.health.HealthChecks;
+import dev.mooring.proxy.DataPlane;
+import dev.mooring.store.Snapshot;
 import dev.mooring.store.Store;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Elastic Load Balancing (v2) over one store: its tables, its operations for the API layer, the health checks and the
- * reconcile pass, run on a thread of its own after every store change, every health change and every second.
+ * Elastic Load Balancing (v2) over one store: its tables, its operations for the API layer, the health checks, the
+ * reconcile pass and (when given a data plane) the listeners, run on a thread of its own after every store change,
+ * every health change and every second.
  */
 public final class Elb implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Elb.class);
@@ -28,6 +33,7 @@ public final class Elb implements AutoCloseable {
     private final TargetOps targets;
     private final OwnedTargets owned;
     private final List<Runnable> beforePass = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile AlbDataPlane dataPlane;
     private final java.time.Clock clock;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mooring-elb");
@@ -67,7 +73,9 @@ public final class Elb implements AutoCloseable {
 
     /** Every load balancer with its listeners, target groups and targets' health, as {@code mooring lb} shows them. */
     public LoadBalancerReport report() {
-        return LoadBalancerReport.of(tables, targets, clock.instant());
+        AlbDataPlane plane = dataPlane;
+        return LoadBalancerReport.of(tables, targets, clock.instant(), listenerArn -> plane == null ? null
+                : plane.loopbackAddress(listenerArn));
     }
 
     /**
@@ -93,6 +101,41 @@ public final class Elb implements AutoCloseable {
      */
     public void beforeEachPass(Runnable step) {
         beforePass.add(step);
+    }
+
+    /**
+     * Serves the load balancers' listeners on {@code plane}, internet-facing ones also on loopback ports of
+     * {@code loopback}; call before {@link #start}.
+     */
+    public Elb serveOn(DataPlane plane, AlbDataPlane.LoopbackPorts loopback) {
+        this.dataPlane = new AlbDataPlane(new AlbDataPlane.View() {
+            @Override
+            public Snapshot snapshot() {
+                return tables.store().snapshot();
+            }
+
+            @Override
+            public ElbTables tables() {
+                return tables;
+            }
+
+            @Override
+            public List<InetSocketAddress> routable(Snapshot s, StoredTargetGroup g) {
+                return targets.routable(s, g, clock.instant());
+            }
+
+            @Override
+            public int idleTimeoutSeconds(StoredLoadBalancer lb) {
+                return Integer.parseInt(Attributes.value(Attributes.LOAD_BALANCER, lb.attributes(),
+                        Attributes.IDLE_TIMEOUT));
+            }
+
+            @Override
+            public String algorithm(StoredTargetGroup g) {
+                return Attributes.value(Attributes.TARGET_GROUP, g.attributes(), Attributes.ALGORITHM);
+            }
+        }, plane, loopback);
+        return this;
     }
 
     public ElbController controller() {
@@ -124,6 +167,10 @@ public final class Elb implements AutoCloseable {
         try {
             beforePass.forEach(Runnable::run);
             controller.reconcile();
+            var plane = dataPlane;
+            if (plane != null) {
+                plane.reconcile();
+            }
         } catch (RuntimeException | Error e) {
             // a scheduled task that throws is never run again: log and keep the loop alive for the next pass
             LOG.error("load balancer reconcile pass failed; the next pass retries", e);
@@ -139,6 +186,9 @@ public final class Elb implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         controller.releaseAll();
+        if (dataPlane != null) {
+            dataPlane.close();
+        }
         health.close();
     }
 }

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The load balancers' reconcile pass: a load balancer gets its address and a provisioning one becomes active, drained registrations leave the
- * store once their deregistration delay is over, and the health checks follow the targets that are registered in
- * target groups a load balancer uses. Repeating a pass is always safe.
+ * The load balancers' reconcile pass: a load balancer gets its address and a provisioning one becomes active, drained
+ * registrations leave the store once their deregistration delay is over, and the health checks follow the targets
+ * that are registered in target groups a load balancer uses. Repeating a pass is always safe.
  */
 public final class ElbController {
     private final ElbTables t;

@@ -18,13 +18,15 @@ public record LoadBalancerReport(List<LoadBalancerLine> loadBalancers, List<Targ
     public record LoadBalancerLine(String name, String arn, String dnsName, String scheme, String state,
                                    String address, List<ListenerLine> listeners, List<TargetGroupLine> targetGroups) {}
 
-    public record ListenerLine(int port, String protocol, String defaultAction, List<String> rules) {}
+    /** {@code loopback}: where an internet-facing listener answers on the host, or null. */
+    public record ListenerLine(int port, String protocol, String defaultAction, List<String> rules, String loopback) {}
 
     public record TargetGroupLine(String name, String arn, int port, String healthCheck, List<TargetLine> targets) {}
 
     public record TargetLine(String id, int port, String state, String reason, String description) {}
 
-    static LoadBalancerReport of(ElbTables t, TargetOps targets, Instant now) {
+    static LoadBalancerReport of(ElbTables t, TargetOps targets, Instant now,
+                                 java.util.function.Function<String, String> loopback) {
         Snapshot s = t.store().snapshot();
         List<LoadBalancerLine> lbs = new ArrayList<>();
         List<String> used = new ArrayList<>();
@@ -41,7 +43,7 @@ public record LoadBalancerReport(List<LoadBalancerLine> loadBalancers, List<Targ
                                 .collect(Collectors.joining(" and ")) + " -> " + action(s, t, r.actions().getFirst()))
                         .toList();
                 listeners.add(new ListenerLine(l.listener().port(), l.listener().protocol().wire(),
-                        action(s, t, l.listener().defaultActions().getFirst()), rules));
+                        action(s, t, l.listener().defaultActions().getFirst()), rules, loopback.apply(l.arn())));
             }
             List<TargetGroupLine> groups = new ArrayList<>();
             for (StoredTargetGroup g : s.all(t.targetGroups())) {

@@ -57,7 +57,8 @@ final class TargetGroupOps {
         String vpcId = Errors.required(in.vpcId(), "VpcId");
         String version = in.protocolVersion() == null ? "HTTP1" : in.protocolVersion();
         if (!version.equals("HTTP1")) {
-            throw Errors.validation("Protocol version '" + version + "' is not supported; Mooring's targets speak HTTP1");
+            throw Errors.validation("Protocol version '" + version
+                    + "' is not supported; Mooring's targets speak HTTP1");
         }
         IpAddressType ipType = in.ipAddressType() == null ? IpAddressType.IPV4 : in.ipAddressType();
         if (ipType != IpAddressType.IPV4) {

@@ -146,6 +146,22 @@ final class TargetOps {
         return new TargetHealthDescription(target, healthCheckPort(g.targetGroup(), r.port()), health(g, inUse, r));
     }
 
+    /**
+     * The targets of a group that take new requests: the healthy ones, or, when none is healthy, every registered one
+     * (ALB fails open); draining targets never.
+     */
+    List<java.net.InetSocketAddress> routable(Snapshot s, StoredTargetGroup g, Instant now) {
+        boolean inUse = !TargetGroupOps.users(s.stream(t.listeners()), s.stream(t.rules()), g.arn()).isEmpty();
+        List<Registration> live = s.withPrefix(t.registrations(), g.arn() + "|").filter(r -> !r.deregistering())
+                .toList();
+        List<Registration> healthy = live.stream().filter(r -> {
+            var state = health(g, inUse, r).state();
+            return state == TargetHealthState.HEALTHY || state == TargetHealthState.UNAVAILABLE;
+        }).toList();
+        return (healthy.isEmpty() ? live : healthy).stream()
+                .map(r -> new java.net.InetSocketAddress(r.id(), r.port())).toList();
+    }
+
     /** The state ALB reports: draining, then not in use, then checks disabled, then what the checks observed. */
     TargetHealth health(StoredTargetGroup g, boolean inUse, Registration r) {
         if (r.deregistering()) {
