@@ -69,6 +69,8 @@ public final class AlbDataPlane implements AutoCloseable {
     private final DataPlane plane;
     private final LoopbackPorts ports;
     private final Map<String, Running> running = new HashMap<>();
+    /** The configuration each load balancer last failed to start with: warned about once, retried every pass. */
+    private final Map<String, ProxyConfig> failed = new HashMap<>();
 
     public AlbDataPlane(View view, DataPlane plane, LoopbackPorts ports) {
         this.view = view;
@@ -89,6 +91,7 @@ public final class AlbDataPlane implements AutoCloseable {
                 }
             }
         }
+        failed.keySet().retainAll(wanted.keySet());
         for (String arn : List.copyOf(running.keySet())) {
             Running r = running.get(arn);
             if (!r.config().equals(wanted.get(arn))) {
@@ -102,8 +105,11 @@ public final class AlbDataPlane implements AutoCloseable {
             if (!running.containsKey(arn)) {
                 try {
                     running.put(arn, new Running(config, plane.start(config, NetworkScope.HOST).join()));
+                    failed.remove(arn);
                 } catch (RuntimeException e) {
-                    LOG.warn("load balancer {} cannot listen: {}", arn, e.getMessage());
+                    if (!config.equals(failed.put(arn, config))) {
+                        LOG.warn("load balancer {} cannot listen (retrying every second): {}", arn, e.getMessage());
+                    }
                 }
             }
         });
