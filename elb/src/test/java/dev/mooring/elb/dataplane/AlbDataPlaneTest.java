@@ -78,13 +78,18 @@ class AlbDataPlaneTest {
         return (O) e.operation().handle(new RequestContext("r", "eu-west-1", "123456789012", Instant.now()), input);
     }
 
-    /** A target answering its name, after {@code delayMillis}. */
+    /** A target answering its name, after {@code delayMillis} (health checks at once, unless it is slow for all). */
     private int target(String name, long delayMillis) throws IOException {
+        return target(name, delayMillis, true);
+    }
+
+    private int target(String name, long delayMillis, boolean slowHealthChecks) throws IOException {
         HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         s.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         s.createContext("/", ex -> {
             try {
-                Thread.sleep(delayMillis);
+                boolean check = "ELB-HealthChecker/2.0".equals(ex.getRequestHeaders().getFirst("User-Agent"));
+                Thread.sleep(check && !slowHealthChecks ? 0 : delayMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -150,6 +155,35 @@ class AlbDataPlaneTest {
             seen.merge(r.body(), 1, Integer::sum);
         }
         assertThat(seen).containsOnlyKeys("a", "b", "c").containsValues(10, 10, 10);
+    }
+
+    @Test
+    void aDrainingTargetFinishesItsRequestAndGetsNoNewOnes() throws Exception {
+        String tg = targetGroup(Map.of());
+        int slow = target("slow", 3000, false);
+        int fast = target("fast", 0);
+        register(tg, slow, fast);
+        awaitHealthy(tg, 2);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> get().statusCode() == 200);
+        // the next request in turn may be either: send two, so that one of them is in flight on the slow target
+        var first = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        var second = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        call("DeregisterTargets", new Requests.DeregisterTargets(tg,
+                List.of(new TargetDescription("127.0.0.1", slow, null))));
+        List<String> bodies = List.of(first.get(10, java.util.concurrent.TimeUnit.SECONDS).body(),
+                second.get(10, java.util.concurrent.TimeUnit.SECONDS).body());
+        assertThat(bodies).containsExactlyInAnyOrder("slow", "fast");
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            Results.TargetHealthDescriptions r = call("DescribeTargetHealth",
+                    new Requests.DescribeTargetHealth(tg, null, null));
+            return r.targetHealthDescriptions().stream().anyMatch(d -> d.targetHealth().state().wire()
+                    .equals("draining"));
+        });
+        for (int i = 0; i < 6; i++) {
+            assertThat(get().body()).isEqualTo("fast");
+        }
     }
 
     @Test
