@@ -136,6 +136,13 @@ for _ in $(seq 1 100); do
 done
 aws elbv2 wait target-in-service --target-group-arn "$tg" --targets "Id=127.0.0.1,Port=$port"
 
+step "the internet-facing listener answers on its loopback port (mooring lb), through to the target"
+loopback=$(curl -s "$MOORING_URL/_mooring/lb" \
+  | q "[l['loopback'] for b in d['loadBalancers'] if b['name']=='cli-alb' for l in b['listeners']][0]")
+[[ "$loopback" =~ ^127\.0\.0\.1:[0-9]+$ ]] || fail "loopback address $loopback"
+code=$(curl -s -o /dev/null -w '%{http_code}' "http://$loopback/")
+[ "$code" = 200 ] || fail "GET through the load balancer answered $code"
+
 step "deregistration drains for the delay, then aws elbv2 wait target-deregistered"
 aws elbv2 modify-target-group-attributes --target-group-arn "$tg" \
   --attributes Key=deregistration_delay.timeout_seconds,Value=2 >/dev/null
@@ -144,6 +151,8 @@ aws elbv2 deregister-targets --target-group-arn "$tg" --targets Id=127.0.0.1
   | q "d['TargetHealthDescriptions'][0]['TargetHealth']['State']")" = draining ] || fail "not draining"
 aws elbv2 wait target-deregistered --target-group-arn "$tg" --targets "Id=127.0.0.1,Port=$port"
 expect InvalidTarget aws elbv2 deregister-targets --target-group-arn "$tg" --targets Id=127.0.0.1
+code=$(curl -s -o /dev/null -w '%{http_code}' "http://$loopback/")
+[ "$code" = 503 ] || fail "with no target the load balancer answered $code, want 503"
 
 step "XML errors on the wire: AWS's namespace and the request id"
 body=$(curl -s -X POST "$MOORING_URL/" -H 'Content-Type: application/x-www-form-urlencoded' \
