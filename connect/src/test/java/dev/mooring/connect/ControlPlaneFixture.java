@@ -3,6 +3,8 @@ package dev.mooring.connect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mooring.api.ApiServer;
+import dev.mooring.api.MooringApi;
+import dev.mooring.api.admin.AdminEndpoints;
 import dev.mooring.control.ControlPlane;
 import dev.mooring.task.simulated.SimulatedRuntime;
 import dev.mooring.store.Store;
@@ -33,7 +35,8 @@ public final class ControlPlaneFixture implements AutoCloseable {
         store = Store.open(dir);
         runtime = new SimulatedRuntime(Clock.systemUTC(), Duration.ofMillis(20));
         control = new ControlPlane(store, runtime, "000000000000", Clock.systemUTC());
-        server = ApiServer.builder().port(0).router(control.router()).start();
+        server = ApiServer.builder().port(0).handler(MooringApi.of(control.accountId(), control.clock(),
+                control.services(), new AdminEndpoints())).start();
         if (agentPool == null) {
             control.start();
         } else {

@@ -1,12 +1,13 @@
 package dev.mooring.control;
 
-import dev.mooring.api.ApiRouter;
 import dev.mooring.control.cloudmap.CloudMapApi;
 import dev.mooring.control.cloudmap.CloudMapState;
 import dev.mooring.control.route53.HostedZones;
+import dev.mooring.control.route53.Route53Api;
 import dev.mooring.control.ecs.EcsApi;
 import dev.mooring.control.ecs.EcsState;
 import dev.mooring.control.ecs.StoredTask;
+import dev.mooring.control.ecs.LoadBalancing;
 import dev.mooring.control.reconcile.Controller;
 import dev.mooring.control.reconcile.Key;
 import dev.mooring.control.reconcile.ReconcileEngine;
@@ -14,6 +15,7 @@ import dev.mooring.control.scheduler.OrphanSweeper;
 import dev.mooring.control.scheduler.DataPlaneHooks;
 import dev.mooring.control.scheduler.ServiceScheduler;
 import dev.mooring.control.scheduler.TaskReconciler;
+import dev.mooring.core.operation.Operations;
 import dev.mooring.store.Store;
 import dev.mooring.task.TaskRuntime;
 import java.time.Clock;
@@ -42,23 +44,37 @@ public final class ControlPlane implements AutoCloseable {
     private ReconcileEngine engine;
 
     public ControlPlane(Store store, TaskRuntime runtime, String accountId, Clock clock) {
+        this(store, runtime, accountId, clock, LoadBalancing.NONE);
+    }
+
+    /** With the target groups that ECS services' {@code loadBalancers} are checked against. */
+    public ControlPlane(Store store, TaskRuntime runtime, String accountId, Clock clock,
+                        LoadBalancing loadBalancing) {
         this.store = store;
         this.runtime = runtime;
         this.accountId = accountId;
         this.clock = clock;
         this.cloudMap = new CloudMapState(store, accountId);
         this.hostedZones = new HostedZones(store, clock);
-        this.ecs = EcsState.open(store, cloudMap);
+        this.ecs = EcsState.open(store, cloudMap, loadBalancing);
         this.tasks = new TaskReconciler(ecs, runtime, clock);
         this.services = new ServiceScheduler(ecs, clock);
         this.orphans = new OrphanSweeper(ecs, runtime);
     }
 
-    public ApiRouter router() {
-        ApiRouter router = new ApiRouter(accountId, clock);
-        CloudMapApi.register(router, cloudMap);
-        EcsApi.register(router, ecs);
-        return router;
+    /** Every service's operations, for the API layer to serve over whichever protocol each speaks. */
+    public List<Operations> services() {
+        return List.of(CloudMapApi.operations(cloudMap), EcsApi.operations(ecs), Route53Api.operations(hostedZones));
+    }
+
+    /** The clock operations stamp what they record with. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The account every ARN this control plane makes carries. */
+    public String accountId() {
+        return accountId;
     }
 
     public Store store() {
@@ -70,7 +86,7 @@ public final class ControlPlane implements AutoCloseable {
         return cloudMap;
     }
 
-    /** Route 53-style private hosted zones (no AWS API yet; the load balancer and the DNS server use them). */
+    /** Route 53 private hosted zones: what the Route 53 API drives and the DNS server answers. */
     public HostedZones hostedZones() {
         return hostedZones;
     }

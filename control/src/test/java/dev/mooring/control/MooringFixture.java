@@ -55,7 +55,7 @@ public final class MooringFixture implements AutoCloseable {
         runtime = new SimulatedRuntime(Clock.systemUTC(), step);
         control = new ControlPlane(store, runtime, ACCOUNT, Clock.systemUTC());
         try {
-            server = ApiServer.builder().port(0).router(control.router()).start();
+            server = TestApi.start(control);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -164,6 +164,15 @@ public final class ProcessRuntime implements TaskRuntime {
         return ctx.networks().gatewayAddress();
     }
 
+    /** An address of the task network on the bridge, for a load balancer (see {@link TaskNetworks#openHostAddress}). */
+    public String openHostAddress(String preferred) {
+        return ctx.networks().openHostAddress(preferred);
+    }
+
+    public void closeHostAddress(String address) {
+        ctx.networks().closeHostAddress(address);
+    }
+
     @Override
     public void release(String taskId) {
         TaskSupervisor supervisor = tasks.get(taskId);

@@ -2,11 +2,22 @@ package dev.mooring.server;
 
 import dev.mooring.api.ApiResponse;
 import dev.mooring.api.ApiServer;
+import dev.mooring.api.MooringApi;
+import dev.mooring.api.admin.AdminEndpoints;
+import dev.mooring.control.ControlPlane;
+import dev.mooring.control.ecs.LoadBalancing;
+import dev.mooring.control.reconcile.Controller;
+import dev.mooring.core.operation.Operations;
+import dev.mooring.elb.Cidr;
+import dev.mooring.elb.Elb;
+import dev.mooring.elb.LoadBalancerAddresses;
+import dev.mooring.elb.OwnedTargets;
+import dev.mooring.elb.dataplane.AlbDataPlane;
+import dev.mooring.proxy.DataPlane;
 import dev.mooring.proxy.ProxyObserver;
 import dev.mooring.server.connect.ServiceConnectBridge;
 import dev.mooring.server.dns.MooringDns;
-import dev.mooring.control.ControlPlane;
-import dev.mooring.control.reconcile.Controller;
+import dev.mooring.server.lb.ServiceTargets;
 import dev.mooring.runtime.ProcessRuntime;
 import dev.mooring.runtime.net.NetworkConfig;
 import dev.mooring.store.Store;
@@ -35,6 +46,7 @@ public final class MooringServer implements AutoCloseable {
     private final Store store;
     private final TaskRuntime runtime;
     private final ControlPlane control;
+    private final Elb elb;
     private final MooringDns dns;
     private final ApiServer api;
     private final NetworkConfig network;
@@ -44,28 +56,75 @@ public final class MooringServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         try {
             this.store = track(Store.open(b.stateDir));
-            if (b.runtime == RuntimeKind.PROCESS) {
-                this.network = new NetworkConfig(b.bridge, b.taskCidr, b.stateDir, null);
+            this.network = b.runtime == RuntimeKind.PROCESS
+                    ? new NetworkConfig(b.bridge, b.taskCidr, b.stateDir, null) : null;
+            // targets and health checks stay on loopback and the task network: nothing leaves the machine
+            List<Cidr> targetNetworks = network == null ? List.of(Cidr.LOOPBACK)
+                    : List.of(Cidr.LOOPBACK, Cidr.parse(network.cidr()));
+            LoadBalancing loadBalancing = new LoadBalancing() {
+                @Override
+                public java.util.Optional<TargetGroupRef> targetGroup(dev.mooring.store.Tx tx, String arn) {
+                    return elb.targetGroup(tx, arn).map(g -> new TargetGroupRef(g.arn(), g.targetType(), g.port(),
+                            !g.loadBalancerArns().isEmpty()));
+                }
+
+                @Override
+                public boolean drained(String taskArn) {
+                    return elb.ownedTargets().drained(taskArn);
+                }
+
+                @Override
+                public TargetHealth targetHealth(String taskArn) {
+                    return switch (elb.ownedTargets().health(taskArn)) {
+                        case OwnedTargets.Health.Healthy h -> new TargetHealth.Healthy();
+                        case OwnedTargets.Health.Pending p -> new TargetHealth.Pending();
+                        case OwnedTargets.Health.Unhealthy u -> new TargetHealth.Unhealthy(u.targetGroupArn(),
+                                u.port(), u.description());
+                    };
+                }
+            };
+            if (network != null) {
                 ProcessRuntime processes = track(ProcessRuntime.create(b.stateDir, network));
                 this.runtime = processes;
-                this.control = track(new ControlPlane(store, runtime, b.accountId, clock));
+                // each load balancer answers on an address of its own in the task network
+                this.elb = track(new Elb(store, clock, targetNetworks, new LoadBalancerAddresses() {
+                    @Override
+                    public String open(String preferred) {
+                        return processes.openHostAddress(preferred);
+                    }
+
+                    @Override
+                    public void close(String address) {
+                        processes.closeHostAddress(address);
+                    }
+                }));
+                this.control = track(new ControlPlane(store, runtime, b.accountId, clock, loadBalancing));
                 // tasks' resolv.conf names the bridge address, so DNS must answer there on the standard port
-                this.dns = track(MooringDns.start(control, InetAddress.getByName(processes.gatewayAddress()),
-                        b.dnsPort, b.dnsUpstream));
+                this.dns = track(MooringDns.start(control, elb.tables(),
+                        InetAddress.getByName(processes.gatewayAddress()), b.dnsPort, b.dnsUpstream));
             } else {
-                this.network = null;
                 this.runtime = track(new SimulatedRuntime(clock, b.simulatedStep));
-                this.control = track(new ControlPlane(store, runtime, b.accountId, clock));
+                this.elb = track(new Elb(store, clock, targetNetworks));
+                this.control = track(new ControlPlane(store, runtime, b.accountId, clock, loadBalancing));
                 this.dns = null;
             }
-            this.api = track(ApiServer.builder().bind(b.bind).port(b.port).router(control.router())
-                    .admin("GET /_mooring/health", () -> ApiResponse.json(200,
+            elb.beforeEachPass(new ServiceTargets(control.ecs(), elb.ownedTargets()));
+            // the load balancers' listeners: a data plane of their own, internet-facing ones also on loopback
+            DataPlane lbPlane = track(DataPlane.create(ProxyObserver.NONE));
+            elb.serveOn(lbPlane, new AlbDataPlane.LoopbackPorts(b.lbPorts[0], b.lbPorts[1]));
+            List<Operations> services = new ArrayList<>(control.services());
+            services.add(elb.operations());
+            AdminEndpoints admin = new AdminEndpoints()
+                    .add("GET /_mooring/health", request -> ApiResponse.json(200,
                             "{\"status\":\"ok\",\"runtime\":\"" + runtime.name() + "\"}"))
-                    .admin("GET /_mooring/status", () -> ApiResponse.json(200, status().toJson()))
-                    .admin("POST /_mooring/reset", () -> {
+                    .add("GET /_mooring/status", request -> ApiResponse.json(200, status().toJson()))
+                    .add("GET /_mooring/lb", request -> ApiResponse.json(200, elb.report().toJson()))
+                    .add("POST /_mooring/reset", request -> {
                         control.reset();
                         return ApiResponse.json(200, "{\"reset\":true}");
-                    })
+                    });
+            this.api = track(ApiServer.builder().bind(b.bind).port(b.port)
+                    .handler(MooringApi.of(b.accountId, clock, services, admin))
                     .start());
             // Service Connect: closed after the runtime, so stopping tasks drain their proxies first
             this.serviceConnect = new ServiceConnectBridge(control,
@@ -77,6 +136,7 @@ public final class MooringServer implements AutoCloseable {
             controllers.add(serviceConnect.controller());
             controllers.addAll(control.ecsControllers());
             control.start(controllers);
+            elb.start();
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
@@ -110,6 +170,11 @@ public final class MooringServer implements AutoCloseable {
 
     public ControlPlane control() {
         return control;
+    }
+
+    /** Elastic Load Balancing: its tables and health checks, for the data plane and the CLI. */
+    public Elb elb() {
+        return elb;
     }
 
     public TaskRuntime runtime() {
@@ -157,6 +222,7 @@ public final class MooringServer implements AutoCloseable {
         private String taskCidr = NetworkConfig.DEFAULT_CIDR;
         private int dnsPort = 53;
         private InetSocketAddress dnsUpstream;
+        private int[] lbPorts = {18000, 18999};
 
         public Builder stateDir(Path stateDir) {
             this.stateDir = stateDir;
@@ -210,6 +276,12 @@ public final class MooringServer implements AutoCloseable {
             return this;
         }
 
+
+        /** The loopback ports internet-facing load balancers' listeners take, first to last. */
+        public Builder lbLoopbackPorts(int first, int last) {
+            this.lbPorts = new int[] {first, last};
+            return this;
+        }
 
         public MooringServer start() throws InterruptedException {
             return new MooringServer(this);

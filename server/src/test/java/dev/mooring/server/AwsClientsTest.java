@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real clients, as users run them: the AWS CLI v1 and v2 (with `aws ecs wait services-stable`) and boto3 (with
- * DiscoverInstances through data-localhost), each a script under src/test/resources/clients.
+ * DiscoverInstances through data-localhost), and both again for ELBv2 and Route 53, each a script under
+ * src/test/resources/clients.
  */
 class AwsClientsTest {
     @TempDir
@@ -77,6 +78,24 @@ class AwsClientsTest {
         assertThat(run(List.of("python3", "-c", "import boto3"))).as("boto3 must be importable").isNotNull();
         Path script = Path.of("src/test/resources/clients/boto3_smoke.py").toAbsolutePath();
         assertThat(run(List.of("python3", script.toString()))).contains("boto3_smoke.py: all steps passed");
+    }
+
+    /** ELBv2 (awsQuery) and Route 53 (restXml) with the CLI v2, waiters and XML errors included. */
+    @Test
+    void elbAndRoute53WithAwsCliV2() throws Exception {
+        Path v2 = Path.of("/usr/bin/aws");
+        assertThat(v2).as("AWS CLI v2 from Debian's awscli package (./mooring test installs it)").isExecutable();
+        assertThat(onPath("curl")).as("curl must be on PATH").isTrue();
+        Path script = Path.of("src/test/resources/clients/elb-cli.sh").toAbsolutePath();
+        assertThat(run(List.of("bash", script.toString()), Map.of("AWS_CLI", v2.toString())))
+                .contains("elb-cli.sh: all steps passed");
+    }
+
+    @Test
+    void elbAndRoute53WithBoto3() throws Exception {
+        assertThat(run(List.of("python3", "-c", "import boto3"))).as("boto3 must be importable").isNotNull();
+        Path script = Path.of("src/test/resources/clients/elb_boto3.py").toAbsolutePath();
+        assertThat(run(List.of("python3", script.toString()))).contains("elb_boto3.py: all steps passed");
     }
 
     private static boolean onPath(String tool) throws Exception {

@@ -1,6 +1,6 @@
 package dev.mooring.control.ecs;
 
-import dev.mooring.api.RequestContext;
+import dev.mooring.core.operation.RequestContext;
 
 /** ECS ARNs in the long format (spec §1.5). The region and account are the ARN's fourth and fifth fields. */
 public final class Arns {

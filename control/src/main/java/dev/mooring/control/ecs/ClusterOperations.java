@@ -1,7 +1,7 @@
 package dev.mooring.control.ecs;
 
-import dev.mooring.api.AwsException;
-import dev.mooring.api.RequestContext;
+import dev.mooring.core.operation.ServiceException;
+import dev.mooring.core.operation.RequestContext;
 import dev.mooring.control.Page;
 import dev.mooring.control.cloudmap.Namespace;
 import dev.mooring.store.Tx;
@@ -103,13 +103,13 @@ final class ClusterOperations {
             boolean hasServices = ecs.tables().services().withPrefix(Arns.servicesPrefix(c.clusterArn()))
                     .anyMatch(s -> !Service.INACTIVE.equals(s.service().status()));
             if (hasServices) {
-                throw new AwsException("ClusterContainsServicesException", "Cluster '"
+                throw new ServiceException("ClusterContainsServicesException", "Cluster '"
                         + c.clusterName() + "' still has services. Delete them (DeleteService) first.");
             }
             boolean hasTasks = ecs.tables().tasks().withPrefix(Arns.tasksPrefix(c.clusterArn()))
                     .anyMatch(t -> !t.task().isStopped());
             if (hasTasks) {
-                throw new AwsException("ClusterContainsTasksException", "Cluster '"
+                throw new ServiceException("ClusterContainsTasksException", "Cluster '"
                         + c.clusterName() + "' still has tasks that are not STOPPED. Stop them (StopTask) first.");
             }
             Cluster inactive = c.withStatus(Cluster.INACTIVE);

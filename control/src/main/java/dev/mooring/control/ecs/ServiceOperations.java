@@ -1,8 +1,8 @@
 package dev.mooring.control.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mooring.api.AwsException;
-import dev.mooring.api.RequestContext;
+import dev.mooring.core.operation.ServiceException;
+import dev.mooring.core.operation.RequestContext;
 import dev.mooring.control.Ids;
 import dev.mooring.control.Page;
 import dev.mooring.control.cloudmap.Namespace;
@@ -36,12 +36,12 @@ final class ServiceOperations {
         Validation.desiredCount(desired);
         String strategy = in.schedulingStrategy() == null ? "REPLICA" : in.schedulingStrategy();
         if (!strategy.equals("REPLICA")) {
-            throw new AwsException("UnsupportedFeatureException", "schedulingStrategy " + strategy
+            throw new ServiceException("UnsupportedFeatureException", "schedulingStrategy " + strategy
                     + " is not supported by Mooring; use REPLICA.");
         }
         JsonNode controller = in.deploymentController();
         if (controller != null && controller.hasNonNull("type") && !"ECS".equals(controller.get("type").asText())) {
-            throw new AwsException("UnsupportedFeatureException", "deploymentController.type "
+            throw new ServiceException("UnsupportedFeatureException", "deploymentController.type "
                     + controller.get("type").asText() + " is not supported by Mooring; use ECS (rolling update).");
         }
         Validation.oneOf(in.launchType(), LAUNCH_TYPES, "launchType");
@@ -63,6 +63,7 @@ final class ServiceOperations {
                         + cluster.clusterName() + ". Use UpdateService to change it.");
             }
             List<ServiceRegistry> registries = validateRegistries(tx, ctx, in.serviceRegistries(), td);
+            LoadBalancerCheck.check(tx, ecs.loadBalancing(), in.loadBalancers(), td);
             ServiceConnectPlanner.Plan plan = planner.plan(tx, ctx, cluster, arn, td,
                     in.serviceConnectConfiguration(), ctx.receivedAt());
             String launchType = in.launchType() != null ? in.launchType()
@@ -190,6 +191,11 @@ final class ServiceOperations {
             int desired = in.desiredCount() != null ? in.desiredCount() : s.desiredCount();
             List<ServiceRegistry> registries = in.serviceRegistries() == null ? s.serviceRegistries()
                     : validateRegistries(tx, ctx, in.serviceRegistries(), td);
+            if (in.loadBalancers() != null || !td.taskDefinitionArn().equals(primary.taskDefinition())) {
+                // a new task definition must still have the containers and ports the target groups name
+                LoadBalancerCheck.check(tx, ecs.loadBalancing(), in.loadBalancers() != null ? in.loadBalancers()
+                        : s.loadBalancers(), td);
+            }
             boolean redeploy = Boolean.TRUE.equals(in.forceNewDeployment())
                     || !td.taskDefinitionArn().equals(primary.taskDefinition())
                     || changed(in.serviceConnectConfiguration(), primary.serviceConnectConfiguration())

@@ -1,7 +1,7 @@
 package dev.mooring.control.ecs;
 
-import dev.mooring.api.AwsException;
-import dev.mooring.api.RequestContext;
+import dev.mooring.core.operation.ServiceException;
+import dev.mooring.core.operation.RequestContext;
 import dev.mooring.control.ResourceTags;
 import dev.mooring.control.Tag;
 import java.util.LinkedHashMap;
@@ -71,7 +71,7 @@ final class TagOperations {
             default -> false;
         };
         if (!exists) {
-            throw new AwsException("ResourceNotFoundException", "No ECS resource " + arn + " in " + ctx.region()
+            throw new ServiceException("ResourceNotFoundException", "No ECS resource " + arn + " in " + ctx.region()
                     + ". Tag clusters, services, tasks and task definitions by their full ARN.");
         }
     }

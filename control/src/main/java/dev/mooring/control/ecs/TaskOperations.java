@@ -1,6 +1,6 @@
 package dev.mooring.control.ecs;
 
-import dev.mooring.api.RequestContext;
+import dev.mooring.core.operation.RequestContext;
 import dev.mooring.control.Page;
 import dev.mooring.task.StopCode;
 import dev.mooring.task.TaskStatus;

@@ -3,6 +3,7 @@ package dev.mooring.control.scheduler;
 import dev.mooring.control.Ids;
 import dev.mooring.control.ecs.Deployment;
 import dev.mooring.control.ecs.EcsState;
+import dev.mooring.control.ecs.LoadBalancing;
 import dev.mooring.control.ecs.Service;
 import dev.mooring.control.ecs.ServiceBuilder;
 import dev.mooring.control.ecs.StoredService;
@@ -265,7 +266,37 @@ public final class ServiceScheduler implements Controller {
                         + ") failed container health checks.");
             }
             stop(unhealthy, "Task failed container health checks");
-            return unhealthy.size();
+            return unhealthy.size() + stopFailingTargets(unhealthy);
+        }
+
+        /**
+         * A task whose target fails its load balancer's health checks, once the service's
+         * healthCheckGracePeriodSeconds since it started are over, is replaced as ECS replaces it.
+         */
+        private int stopFailingTargets(List<StoredTask> alreadyStopped) {
+            if (service.loadBalancers() == null || service.loadBalancers().isEmpty()) {
+                return 0;
+            }
+            int grace = service.healthCheckGracePeriodSeconds() == null ? 0 : service.healthCheckGracePeriodSeconds();
+            int stopped = 0;
+            for (StoredTask t : tasks) {
+                Task task = t.task();
+                if (alreadyStopped.contains(t) || task.desiredStatus() != TaskStatus.RUNNING
+                        || task.lastStatus() != TaskStatus.RUNNING || task.startedAt() == null
+                        || task.startedAt().plusSeconds(grace).isAfter(now)) {
+                    continue;
+                }
+                if (ecs.loadBalancing().targetHealth(task.taskArn())
+                        instanceof LoadBalancing.TargetHealth.Unhealthy u) {
+                    newFailures.merge(task.startedBy(), 1, Integer::sum);
+                    events.add("(service " + service.serviceName() + ") (task " + task.taskId() + ") (port "
+                            + u.port() + ") is unhealthy in (target-group " + u.targetGroupArn() + ") due to (reason "
+                            + u.reason() + ").");
+                    stop(List.of(t), "Task failed ELB health checks in (target-group " + u.targetGroupArn() + ")");
+                    stopped++;
+                }
+            }
+            return stopped;
         }
 
         /** Tasks meant to run, as this pass left them (a task it just stopped is no longer live). */
@@ -388,8 +419,17 @@ public final class ServiceScheduler implements Controller {
     /** Counts toward minimumHealthyPercent (see {@link Routability#isHealthy}). */
     private boolean healthy(StoredTask t) {
         Task task = t.task();
-        return Routability.isHealthy(task.desiredStatus(), task.lastStatus(), task.healthStatus(),
+        boolean containers = Routability.isHealthy(task.desiredStatus(), task.lastStatus(), task.healthStatus(),
                 () -> healthChecked(task.taskDefinitionArn()));
+        // behind a load balancer, a task counts only once its targets pass the load balancer's health checks (ECS)
+        return containers && (!behindLoadBalancer(t) || ecs.loadBalancing().targetHealth(task.taskArn())
+                instanceof LoadBalancing.TargetHealth.Healthy);
+    }
+
+    private boolean behindLoadBalancer(StoredTask t) {
+        return t.serviceArn() != null && ecs.tables().services().get(t.serviceArn())
+                .map(s -> s.service().loadBalancers() != null && !s.service().loadBalancers().isEmpty())
+                .orElse(false);
     }
 
     private boolean healthChecked(String taskDefinitionArn) {

@@ -202,9 +202,11 @@ public final class TaskReconciler implements Controller {
             TaskObservation o = seen.get();
             next = TaskObservations.apply(t, o, now);
             if (next.desiredStatus() == TaskStatus.STOPPED && !o.lastStatus().isEnding()
-                    && stored.registrations().isEmpty() && !dataPlane.receivesTraffic(id)) {
-                // out of Cloud Map and out of every proxy's host sets first (earlier passes), so no client is sent
-                // to a stopping task
+                    && stored.registrations().isEmpty() && !dataPlane.receivesTraffic(id)
+                    && ecs.loadBalancing().drained(t.taskArn())) {
+                // out of Cloud Map and out of every proxy's host sets first (earlier passes), and drained out of its
+                // target groups for their deregistration delay, so no client is sent to a stopping task and none is
+                // cut off
                 runtime.stop(id, next.stoppedReason());
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mooring.api.ApiServer;
+import dev.mooring.control.TestApi;
 import dev.mooring.control.ControlPlane;
 import dev.mooring.store.Store;
 import dev.mooring.task.TaskLaunch;
@@ -82,7 +83,7 @@ class IsolatedFailureTest {
         try (Store store = Store.open(dir);
              TaskRuntime runtime = new Refusing(new SimulatedRuntime(Clock.systemUTC(), Duration.ZERO), "broken");
              ControlPlane control = new ControlPlane(store, runtime, "123456789012", Clock.systemUTC());
-             ApiServer api = ApiServer.builder().port(0).router(control.router()).start();
+             ApiServer api = TestApi.start(control);
              EcsClient ecs = EcsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + api.address().getPort()))
                      .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))

@@ -373,7 +373,8 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
 
     private void retryOrFail(RetryOn reason) {
         if (canRetry(reason)) attempt();
-        else if (!responseStarted) localReply(HttpResponseStatus.SERVICE_UNAVAILABLE,
+        else if (!responseStarted) localReply(
+                HttpResponseStatus.valueOf(listener.cluster.config().upstreamFailureStatus()),
                 "upstream connect error or disconnect/reset before headers. reset reason: " + switch (reason) {
                     case CONNECT_FAILURE -> "connection failure";
                     case REFUSED_STREAM -> "remote refused stream reset";

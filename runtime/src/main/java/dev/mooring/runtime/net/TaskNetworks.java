@@ -4,10 +4,12 @@ import dev.mooring.task.TaskLaunch.HostEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,8 @@ public final class TaskNetworks implements AutoCloseable {
     private final Map<String, StateFile.Entry> entries = new LinkedHashMap<>();
     private final Map<String, TaskSandbox> sandboxes = new LinkedHashMap<>();
     private final Map<String, List<HostEntry>> hostLines = new LinkedHashMap<>();
+    /** Addresses of the task network that the host itself answers on the bridge (load balancers). */
+    private final Set<String> hostAddresses = new LinkedHashSet<>();
     private boolean closed;
 
     private TaskNetworks(NetworkConfig config, Ipv4Cidr cidr, Tools tools, IpRoute ip, BridgeLock lock) {
@@ -221,6 +225,36 @@ public final class TaskNetworks implements AutoCloseable {
         addresses.release(entry.ipv4());
         saveState();
         return problems;
+    }
+
+    /**
+     * An address of the task network that the host answers on the bridge, for a service the host runs for tasks (a
+     * load balancer's listeners): {@code preferred} when it is free (the one it had before a restart), else the next
+     * free one. Tasks reach it like another task; the host reaches it too. It goes with the bridge.
+     */
+    public synchronized String openHostAddress(String preferred) {
+        requireOpen();
+        String address = preferred != null && addresses.reserve(preferred) ? preferred : addresses.allocate();
+        try {
+            ip.batch("addr add " + address + "/32 dev " + config.bridge() + "\n");
+        } catch (RuntimeException e) {
+            addresses.release(address);
+            throw e;
+        }
+        hostAddresses.add(address);
+        return address;
+    }
+
+    /** Gives back an address {@link #openHostAddress} handed out; an unknown one is ignored. */
+    public synchronized void closeHostAddress(String address) {
+        if (closed || !hostAddresses.remove(address)) {
+            return;
+        }
+        try {
+            ip.batch("addr del " + address + "/32 dev " + config.bridge() + "\n");
+        } finally {
+            addresses.release(address);
+        }
     }
 
     /** The bridge's address: the first host address of the task CIDR, where the DNS server listens. */

@@ -8,6 +8,7 @@ import dev.mooring.control.reconcile.TableChanges;
 import dev.mooring.control.route53.HostedZones;
 import dev.mooring.dns.ZoneHolder;
 import dev.mooring.dns.ZoneSnapshot;
+import dev.mooring.dns.ZoneSource;
 import dev.mooring.store.Store;
 import dev.mooring.store.Table;
 import java.time.Duration;
@@ -31,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the DNS server's snapshot in step with the store: every committed write schedules one rebuild a short
  * debounce later, on this publisher's own thread (never the writer's), and writes that land meanwhile share it. A
  * rebuild reads again only what changed: the Cloud Map namespaces whose namespace, services or instances changed,
- * and the hosted zones if any of them changed; every other part is kept from the last rebuild, and the snapshot is
- * assembled from the parts.
+ * and each other {@link Part} (hosted zones, load balancers' names) whose tables changed; every other part is kept
+ * from the last rebuild, and the snapshot is assembled from the parts.
  */
 public final class ZonePublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZonePublisher.class);
@@ -41,12 +42,13 @@ public final class ZonePublisher implements AutoCloseable {
     private final Store store;
     private final ZoneHolder holder;
     private final CloudMapState cloudMap;
-    private final HostedZones hostedZones;
+    private final List<Part> parts;
     private final Duration debounce;
     private final TableChanges changes;
     /** By namespace ARN, so a name taken in two regions answers from the first in ARN order. */
     private final Map<String, ZoneSnapshot.Builder> namespaces = new TreeMap<>();
-    private ZoneSnapshot.Builder hosted = ZoneSnapshot.builder();
+    /** What each of {@link #parts} gave at its last rebuild, in the same order. */
+    private final List<ZoneSnapshot.Builder> built = new ArrayList<>();
     /** How often each namespace was read again after the first snapshot: what a change cost, for tests. */
     private final Map<String, Integer> reads = new ConcurrentHashMap<>();
     private boolean first = true;
@@ -58,15 +60,27 @@ public final class ZonePublisher implements AutoCloseable {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean closed;
 
-    public ZonePublisher(Store store, ZoneHolder holder, CloudMapState cloudMap, HostedZones hostedZones,
+    /** Zones besides Cloud Map's, rebuilt whole when one of {@code tables} changes. */
+    public record Part(List<Table<?>> tables, ZoneSource source) {
+        public Part {
+            tables = List.copyOf(tables);
+        }
+
+        /** Route 53 private hosted zones and their records. */
+        public static Part hostedZones(HostedZones hostedZones) {
+            return new Part(hostedZones.tables(), new HostedZoneRecords(hostedZones));
+        }
+    }
+
+    public ZonePublisher(Store store, ZoneHolder holder, CloudMapState cloudMap, List<Part> parts,
                          Duration debounce) {
         this.store = store;
         this.holder = holder;
         this.cloudMap = cloudMap;
-        this.hostedZones = hostedZones;
+        this.parts = List.copyOf(parts);
         this.debounce = debounce;
         List<Table<?>> watched = new ArrayList<>(cloudMap.dnsTables());
-        watched.addAll(hostedZones.tables());
+        parts.forEach(p -> watched.addAll(p.tables()));
         this.changes = new TableChanges(watched);
     }
 
@@ -107,7 +121,8 @@ public final class ZonePublisher implements AutoCloseable {
             if (first) {
                 namespaces.clear();
                 cloudMap.dnsZones().forEach(z -> namespaces.put(z.namespace().arn(), part(z)));
-                hosted = hostedPart();
+                built.clear();
+                parts.forEach(p -> built.add(build(p)));
                 first = false;
             } else {
                 for (String arn : changedNamespaces(changed)) {
@@ -115,13 +130,15 @@ public final class ZonePublisher implements AutoCloseable {
                     cloudMap.dnsZone(arn).ifPresentOrElse(z -> namespaces.put(arn, part(z)),
                             () -> namespaces.remove(arn));
                 }
-                if (hostedZones.tables().stream().anyMatch(t -> !changed.ids(t).isEmpty())) {
-                    hosted = hostedPart();
+                for (int i = 0; i < parts.size(); i++) {
+                    if (parts.get(i).tables().stream().anyMatch(t -> !changed.ids(t).isEmpty())) {
+                        built.set(i, build(parts.get(i)));
+                    }
                 }
             }
             ZoneSnapshot.Builder snapshot = ZoneSnapshot.builder().serial(serial);
             namespaces.values().forEach(snapshot::include);
-            snapshot.include(hosted);
+            built.forEach(snapshot::include);
             holder.publish(snapshot.build());
         } catch (RuntimeException e) {
             // the parts read so far are kept; a namespace that failed is read again by a full rebuild
@@ -156,10 +173,10 @@ public final class ZonePublisher implements AutoCloseable {
         return part;
     }
 
-    private ZoneSnapshot.Builder hostedPart() {
-        ZoneSnapshot.Builder part = ZoneSnapshot.builder();
-        new HostedZoneRecords(hostedZones).addTo(part);
-        return part;
+    private static ZoneSnapshot.Builder build(Part part) {
+        ZoneSnapshot.Builder b = ZoneSnapshot.builder();
+        part.source().addTo(b);
+        return b;
     }
 
     @Override

@@ -4,14 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mooring.api.ApiRequest;
 import dev.mooring.api.ApiResponse;
-import dev.mooring.api.ApiRouter;
+import dev.mooring.api.MooringApi;
+import dev.mooring.api.HttpHandler;
+import dev.mooring.api.admin.AdminEndpoints;
+import dev.mooring.control.ControlPlane;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import java.util.List;
 import java.util.Map;
 
-/** Cloud Map API calls through the router, as a client would make them, for tests that need Cloud Map state. */
-record CloudMapCalls(ApiRouter router) {
+/** Cloud Map API calls through the API handler, as a client would make them, for tests that need Cloud Map state. */
+record CloudMapCalls(HttpHandler api) {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static CloudMapCalls of(ControlPlane control) {
+        return new CloudMapCalls(MooringApi.of(control.accountId(), control.clock(), control.services(),
+                new AdminEndpoints()));
+    }
 
     String privateNamespace(String name) throws Exception {
         call("CreatePrivateDnsNamespace", Map.of("Name", name, "Vpc", "vpc-1"));
@@ -37,8 +47,9 @@ record CloudMapCalls(ApiRouter router) {
     }
 
     JsonNode call(String operation, Map<String, Object> input) throws Exception {
-        ApiResponse response = router.dispatch("test", "Route53AutoNaming_v20170314." + operation,
-                ApiResponse.AMZ_JSON, null, JSON.writeValueAsBytes(input));
+        var headers = new DefaultHttpHeaders().set("X-Amz-Target", "Route53AutoNaming_v20170314." + operation)
+                .set("Content-Type", ApiResponse.AMZ_JSON);
+        ApiResponse response = api.handle(ApiRequest.of("POST", "/", headers, JSON.writeValueAsBytes(input), false));
         JsonNode body = JSON.readTree(response.body());
         assertThat(response.status()).as("%s: %s", operation, body).isEqualTo(200);
         return body;

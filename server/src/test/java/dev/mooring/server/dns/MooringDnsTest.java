@@ -52,7 +52,7 @@ class MooringDnsTest {
         assertThat(Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
                 .map(d -> Path.of(d, "dig")).anyMatch(Files::isExecutable))
                 .as("dig must be on PATH (apt-get install dnsutils)").isTrue();
-        CloudMapCalls cloudMap = new CloudMapCalls(control.router());
+        CloudMapCalls cloudMap = CloudMapCalls.of(control);
         String ns = cloudMap.privateNamespace("yelb.cloudmap.internal");
         String db = cloudMap.service("yelb-db", ns, List.of(Map.of("Type", "A", "TTL", 10)));
         cloudMap.register(db, "task-a", Map.of("AWS_INSTANCE_IPV4", "198.18.0.5"));

@@ -42,9 +42,9 @@ class ZonePublisherTest {
         store = Store.open(dir);
         Clock clock = Clock.systemUTC();
         control = new ControlPlane(store, new SimulatedRuntime(clock, Duration.ofMillis(50)), "123456789012", clock);
-        cloudMap = new CloudMapCalls(control.router());
-        publisher = new ZonePublisher(store, holder, control.cloudMap(), control.hostedZones(),
-                ZonePublisher.DEFAULT_DEBOUNCE).start();
+        cloudMap = CloudMapCalls.of(control);
+        publisher = new ZonePublisher(store, holder, control.cloudMap(),
+                List.of(ZonePublisher.Part.hostedZones(control.hostedZones())), ZonePublisher.DEFAULT_DEBOUNCE).start();
     }
 
     @AfterEach

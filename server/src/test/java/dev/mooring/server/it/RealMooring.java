@@ -30,6 +30,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
@@ -97,6 +99,21 @@ final class RealMooring implements AutoCloseable {
     /** The server itself, for what only it can show (its status, as {@code mooring status} prints it). */
     MooringServer server() {
         return server;
+    }
+
+    /** An ELBv2 client of this server, in us-east-1 like the ECS client. */
+    ElasticLoadBalancingV2Client elb() {
+        return ElasticLoadBalancingV2Client.builder().endpointOverride(URI.create(server.endpointUrl()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** A Route 53 client of this server. */
+    Route53Client route53() {
+        return Route53Client.builder().endpointOverride(URI.create(server.endpointUrl())).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     /** The bridge's gateway address, where Mooring's DNS answers and every task's resolv.conf points. */
