@@ -14,40 +14,38 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP front of the control plane. The pipeline only frames HTTP; each request is handed to a virtual thread so
- * that an operation waiting on the store never holds an event loop.
+ * The HTTP front of the control plane. The pipeline only frames HTTP and keeps pipelined answers in order; each
+ * request is handed whole to the {@link HttpHandler} on a virtual thread, so an operation waiting on the store never
+ * holds an event loop. What the request means (protocol, region, errors) is the handler's and its decorators'.
  */
 public final class ApiServer implements AutoCloseable {
-    /** Requests above this are refused before they are read whole (AWS's JSON services use the same order). */
-    public static final int MAX_BODY = 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
 
-    private final ApiRouter router;
-    private final Map<String, Supplier<ApiResponse>> admin;
+    private final HttpHandler handler;
+    private final int maxBody;
     private final EventLoopGroup group;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Channel channel;
 
     private ApiServer(Builder b) throws InterruptedException {
-        this.router = Objects.requireNonNull(b.router, "router");
-        this.admin = Map.copyOf(b.admin);
+        this.handler = Objects.requireNonNull(b.handler, "handler");
+        this.maxBody = b.maxBody;
         this.group = EventLoops.newGroup("mooring-api", 1);
         this.channel = new ServerBootstrap()
                 .group(group)
@@ -56,7 +54,7 @@ public final class ApiServer implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
-                                new BoundedAggregator(), new RequestHandler());
+                                new BoundedAggregator(), new InOrderResponses(), new RequestHandler());
                     }
                 })
                 .bind(b.bind, b.port).sync().channel();
@@ -80,8 +78,8 @@ public final class ApiServer implements AutoCloseable {
     public static final class Builder {
         private String bind = "127.0.0.1";
         private int port = 4566;
-        private ApiRouter router;
-        private final Map<String, Supplier<ApiResponse>> admin = new LinkedHashMap<>();
+        private int maxBody = MooringApi.MAX_BODY;
+        private HttpHandler handler;
 
         public Builder bind(String bind) {
             this.bind = bind;
@@ -93,14 +91,15 @@ public final class ApiServer implements AutoCloseable {
             return this;
         }
 
-        public Builder router(ApiRouter router) {
-            this.router = router;
+        /** The largest body read into memory; a larger one reaches the handler marked oversized, without it. */
+        public Builder maxBody(int bytes) {
+            this.maxBody = bytes;
             return this;
         }
 
-        /** An endpoint beside the AWS API, under {@code /_mooring/}; the key is "METHOD /path". */
-        public Builder admin(String methodAndPath, Supplier<ApiResponse> handler) {
-            admin.put(methodAndPath, handler);
+        /** What answers every request, usually {@link MooringApi#of}. */
+        public Builder handler(HttpHandler handler) {
+            this.handler = handler;
             return this;
         }
 
@@ -109,53 +108,60 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** Answers an oversized body with an AWS error instead of Netty's bare 413. */
-    private static final class BoundedAggregator extends HttpObjectAggregator {
+    /** Passes an oversized request on, bodiless, instead of Netty's bare 413, so its protocol can refuse it. */
+    private final class BoundedAggregator extends HttpObjectAggregator {
         BoundedAggregator() {
-            super(MAX_BODY);
+            super(maxBody);
         }
 
         /**
-         * Answers at once but keeps the connection: the aggregator drops the rest of the body as it arrives, and
-         * closing now would reset a client that is still sending before it reads the answer.
+         * Keeps the connection: the aggregator drops the rest of the body as it arrives, and closing now would reset
+         * a client that is still sending before it reads the answer. Answered in turn like any request, so a
+         * pipelined answer before it is not overtaken.
          */
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            ApiResponse answer = ApiRouter.protocolError(413, "RequestEntityTooLargeException",
-                    "Request body is larger than " + MAX_BODY + " bytes.");
-            ctx.writeAndFlush(toHttp(answer, UUID.randomUUID().toString(), HttpUtil.isKeepAlive(oversized)));
+            HttpRequest head = (HttpRequest) oversized;
+            ctx.fireChannelRead(new Oversized(ApiRequest.of(head.method().name(), head.uri(), head.headers().copy(),
+                    new byte[0], true), HttpUtil.isKeepAlive(head)));
         }
     }
 
-    private final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /** A request whose body was over the limit. */
+    private record Oversized(ApiRequest request, boolean keepAlive) {}
+
+    private final class RequestHandler extends SimpleChannelInboundHandler<InOrderResponses.Numbered> {
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-            boolean keepAlive = HttpUtil.isKeepAlive(request);
-            String path = new QueryStringDecoder(request.uri()).path();
-            String target = request.headers().get("X-Amz-Target");
-            String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
-            String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
-            HttpMethod method = request.method();
-            byte[] body = ByteBufUtil.getBytes(request.content());
-            String requestId = UUID.randomUUID().toString();
-            workers.execute(() -> {
-                ApiResponse answer = answer(requestId, method, path, target, contentType, authorization, body);
-                ctx.writeAndFlush(toHttp(answer, requestId, keepAlive));
-            });
+        protected void channelRead0(ChannelHandlerContext ctx, InOrderResponses.Numbered numbered) {
+            ApiRequest request;
+            boolean keepAlive;
+            if (numbered.request() instanceof Oversized oversized) {
+                request = oversized.request();
+                keepAlive = oversized.keepAlive();
+            } else {
+                FullHttpRequest full = (FullHttpRequest) numbered.request();
+                try {
+                    keepAlive = HttpUtil.isKeepAlive(full);
+                    request = ApiRequest.of(full.method().name(), full.uri(), full.headers(),
+                            ByteBufUtil.getBytes(full.content()), false);
+                } finally {
+                    full.release();
+                }
+            }
+            workers.execute(() -> ctx.writeAndFlush(
+                    new InOrderResponses.Answer(numbered.sequence(), toHttp(answer(request), keepAlive))));
         }
 
-        private ApiResponse answer(String requestId, HttpMethod method, String path, String target, String contentType,
-                                   String authorization, byte[] body) {
-            if (path.startsWith("/_mooring/")) {
-                Supplier<ApiResponse> handler = admin.get(method.name() + " " + path);
-                return handler != null ? handler.get()
-                        : ApiRouter.protocolError(404, "NotFound", "No admin endpoint " + method + " " + path + ".");
+        /** The handler's answer; a handler that throws still answers, or the pipelined answers after it would wait. */
+        private ApiResponse answer(ApiRequest request) {
+            try {
+                return handler.handle(request);
+            } catch (RuntimeException | Error e) {
+                log.error("{} {} failed outside any error mapping", request.method(), request.path(), e);
+                return new ApiResponse(500, "application/json", java.util.Map.of(),
+                        "{\"message\":\"Mooring hit an internal error; the server log has the details.\"}"
+                                .getBytes(StandardCharsets.UTF_8));
             }
-            if (!method.equals(HttpMethod.POST) || !path.equals("/")) {
-                return ApiRouter.protocolError(404, "UnknownOperationException",
-                        "AWS JSON APIs are served at POST /; got " + method + " " + path + ".");
-            }
-            return router.dispatch(requestId, target, contentType, authorization, body);
         }
 
         @Override
@@ -164,16 +170,13 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static FullHttpResponse toHttp(ApiResponse answer, String requestId, boolean keepAlive) {
+    private static FullHttpResponse toHttp(ApiResponse answer, boolean keepAlive) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
-                .set(HttpHeaderNames.CONTENT_LENGTH, answer.body().length)
-                .set("x-amzn-RequestId", requestId);
-        if (answer.errorType() != null) {
-            response.headers().set("x-amzn-ErrorType", answer.errorType());
-        }
+                .set(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+        answer.headers().forEach(response.headers()::set);
         HttpUtil.setKeepAlive(response, keepAlive);
         return response;
     }

@@ -3,6 +3,11 @@ package dev.mooring.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mooring.api.admin.AdminEndpoints;
+import dev.mooring.api.awsjson.AwsJson;
+import dev.mooring.api.awsjson.AwsJsonService;
+import dev.mooring.core.operation.Operations;
+import dev.mooring.core.operation.ServiceException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,18 +28,19 @@ class ApiServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        ApiRouter router = new ApiRouter("000000000000", Clock.systemUTC())
-                .register(AwsProtocol.ECS, "Echo", EchoRequest.class, (ctx, in) -> {
+        AwsJson awsJson = new AwsJson("000000000000", Clock.systemUTC())
+                .serve(new Operations("ecs").register("Echo", EchoRequest.class, (ctx, in) -> {
                     if (in.name() == null) {
-                        throw new AwsException("InvalidParameterException", "name is required.");
+                        throw new ServiceException("InvalidParameterException", "name is required.");
                     }
                     return new EchoResponse(in.name(), in.count(), ctx.region());
-                })
-                .register(AwsProtocol.CLOUD_MAP, "Boom", EchoRequest.class, (ctx, in) -> {
+                }))
+                .serve(new Operations("servicediscovery").register("Boom", EchoRequest.class, (ctx, in) -> {
                     throw new IllegalStateException("bug");
-                });
-        server = ApiServer.builder().port(0).router(router)
-                .admin("GET /_mooring/health", () -> ApiResponse.json(200, "{\"status\":\"ok\"}")).start();
+                }));
+        AdminEndpoints admin = new AdminEndpoints()
+                .add("GET /_mooring/health", r -> ApiResponse.json(200, "{\"status\":\"ok\"}"));
+        server = ApiServer.builder().port(0).handler(MooringApi.of(awsJson, admin)).start();
     }
 
     @AfterEach
@@ -57,7 +63,7 @@ class ApiServerTest {
     }
 
     private static JsonNode json(HttpResponse<String> r) throws Exception {
-        return AwsProtocol.ECS.mapper().readTree(r.body());
+        return AwsJsonService.ECS.mapper().readTree(r.body());
     }
 
     private static final String JSON = "application/x-amz-json-1.1";
@@ -97,7 +103,7 @@ class ApiServerTest {
         var notObject = post(ECHO, JSON, "[1,2]");
         assertThat(json(notObject).get("__type").asText()).isEqualTo("SerializationException");
 
-        var huge = post(ECHO, JSON, "{\"name\":\"" + "x".repeat(ApiServer.MAX_BODY + 10) + "\"}");
+        var huge = post(ECHO, JSON, "{\"name\":\"" + "x".repeat(MooringApi.MAX_BODY + 10) + "\"}");
         assertThat(huge.statusCode()).isEqualTo(413);
 
         var missing = post(ECHO, JSON, "");

@@ -2,6 +2,8 @@ package dev.mooring.cli;
 
 import dev.mooring.runtime.net.NetworkConfig;
 import dev.mooring.runtime.net.NetworkException;
+import dev.mooring.server.HostsFile;
+import dev.mooring.server.MooringServer;
 import dev.mooring.store.StoreException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mooring server}: the control plane, its API, and the runtime that runs tasks. */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Serve the ECS and Cloud Map APIs and run tasks until interrupted.")
+        description = "Serve the ECS, Cloud Map, ELBv2 and Route 53 APIs and run tasks until interrupted.")
 final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "4566", description = "API port (default: ${DEFAULT-VALUE}).")
     int port;
@@ -45,8 +47,17 @@ final class ServerCommand implements Callable<Integer> {
             + "by default they get NXDOMAIN, so nothing leaves the machine.")
     String dnsUpstream;
 
+    @Option(names = "--lb-ports", defaultValue = "18000-18999", description = "Loopback ports for the listeners of "
+            + "internet-facing load balancers, FIRST-LAST (default: ${DEFAULT-VALUE}).")
+    String lbPorts;
+
     @Override
     public Integer call() throws Exception {
+        if (!lbPorts.matches("\\d{1,5}-\\d{1,5}")
+                || Integer.parseInt(lbPorts.split("-")[0]) > Integer.parseInt(lbPorts.split("-")[1])) {
+            System.err.println("mooring: --lb-ports is FIRST-LAST, such as 18000-18999, not '" + lbPorts + "'");
+            return 2;
+        }
         if (!accountId.matches("\\d{12}")) {
             System.err.println("mooring: --account-id must be 12 digits, got '" + accountId + "'");
             return 2;
@@ -61,7 +72,9 @@ final class ServerCommand implements Callable<Integer> {
         MooringServer server;
         try {
             server = MooringServer.builder().stateDir(stateDir).bind(bind).port(port).accountId(accountId)
-                    .runtime(kind).taskCidr(taskCidr).bridge(bridge).dnsUpstream(upstream(dnsUpstream)).start();
+                    .runtime(kind).taskCidr(taskCidr).bridge(bridge).dnsUpstream(upstream(dnsUpstream))
+                    .lbLoopbackPorts(Integer.parseInt(lbPorts.split("-")[0]), Integer.parseInt(lbPorts.split("-")[1]))
+                    .start();
         } catch (StoreException | NetworkException e) {
             System.err.println("mooring: " + e.getMessage());
             return 1;
@@ -71,7 +84,7 @@ final class ServerCommand implements Callable<Integer> {
             System.out.println("mooring: added '127.0.0.1 " + HostsFile.DATA_HOST
                     + "' to /etc/hosts so that Cloud Map DiscoverInstances reaches this server");
         }
-        System.out.println("mooring: serving ECS and Cloud Map on " + server.apiAddress() + " (runtime "
+        System.out.println("mooring: serving ECS, Cloud Map, ELBv2 and Route 53 on " + server.apiAddress() + " (runtime "
                 + server.runtime().name() + ", state " + server.stateFile() + "); use --endpoint-url "
                 + server.endpointUrl());
         if (server.dnsAddress() != null) {

@@ -60,8 +60,28 @@ final class StatusCommand implements Callable<Integer> {
                         t.path("healthStatus").asText(""), t.path("privateIpv4Address").asText(""));
                 t.path("limits").properties().forEach(l -> System.out.printf("    %s: %s%n", l.getKey(),
                         l.getValue().asText()));
+                printServiceConnect(t.path("serviceConnect"));
             }
         }
         return 0;
+    }
+
+    /** A Service Connect task's aliases and VIPs, listeners, current hosts and warnings. */
+    private static void printServiceConnect(JsonNode sc) {
+        if (sc.isMissingNode() || sc.isNull()) {
+            return;
+        }
+        System.out.printf("    service connect: namespace %s, proxy container %s%n", sc.path("namespace").asText(),
+                sc.path("proxyContainer").asText());
+        sc.path("aliases").properties().forEach(a -> System.out.printf("      alias    %-40s %s%n", a.getKey(),
+                a.getValue().asText()));
+        sc.path("listeners").forEach(l -> System.out.printf("      listener %s%n", l.asText()));
+        sc.path("hosts").properties().forEach(h -> {
+            java.util.List<String> hosts = new java.util.ArrayList<>();
+            h.getValue().forEach(x -> hosts.add(x.asText()));
+            System.out.printf("      hosts    %-40s %s%n", h.getKey(), hosts.isEmpty() ? "(none)"
+                    : String.join(", ", hosts));
+        });
+        sc.path("warnings").forEach(w -> System.out.printf("      warning  %s%n", w.asText()));
     }
 }

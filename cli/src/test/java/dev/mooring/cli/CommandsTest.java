@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mooring.runtime.logs.LogStream;
 import dev.mooring.runtime.logs.LogStreams;
+import dev.mooring.server.MooringServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** `mooring status` and `mooring logs` as a user runs them, output included. */
+/** `mooring status`, `mooring lb` and `mooring logs` as a user runs them, output included. */
 class CommandsTest {
     @TempDir
     Path stateDir;
@@ -71,6 +72,43 @@ class CommandsTest {
         Run down = run("status", "--endpoint-url", "http://127.0.0.1:1");
         assertThat(down.exit()).isEqualTo(1);
         assertThat(down.err()).contains("no server answers");
+    }
+
+    private static void query(HttpClient http, String url, String form) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Version=2015-12-01&" + form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void lbShowsLoadBalancersListenersTargetGroupsAndTargetHealth() throws Exception {
+        try (MooringServer server = MooringServer.builder().stateDir(stateDir).port(0)
+                .runtime(MooringServer.RuntimeKind.SIMULATED).simulatedStep(Duration.ZERO).start()) {
+            String url = server.endpointUrl();
+            assertThat(run("lb", "--endpoint-url", url).out()).contains("no load balancers");
+            HttpClient http = HttpClient.newHttpClient();
+            query(http, url, "Action=CreateLoadBalancer&Name=web&Scheme=internal");
+            query(http, url, "Action=CreateTargetGroup&Name=web-tg&Protocol=HTTP&Port=1&VpcId=v&TargetType=ip"
+                    + "&HealthCheckPath=/ping&HealthCheckIntervalSeconds=5&HealthCheckTimeoutSeconds=2");
+            var lb = server.elb().tables().loadBalancers().all().getFirst().arn();
+            var tg = server.elb().tables().targetGroups().all().getFirst().arn();
+            query(http, url, "Action=CreateListener&LoadBalancerArn=" + lb + "&Protocol=HTTP&Port=4567"
+                    + "&DefaultActions.member.1.Type=forward&DefaultActions.member.1.TargetGroupArn=" + tg);
+            query(http, url, "Action=RegisterTargets&TargetGroupArn=" + tg + "&Targets.member.1.Id=127.0.0.1");
+
+            // nothing listens on port 1, so two failed health checks in a row make the target unhealthy
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Run out = run("lb", "--endpoint-url", url);
+                assertThat(out.exit()).isZero();
+                assertThat(out.out()).contains("web (internal, active)").contains("internal-web-")
+                        .contains("listener HTTP:4567 -> forward to web-tg")
+                        .contains("target group web-tg (port 1; health check HTTP /ping every 5s")
+                        .containsPattern("127\\.0\\.0\\.1:1 +unhealthy +Target\\.FailedHealthChecks");
+            });
+            assertThat(run("lb", "--endpoint-url", url, "--json").out()).contains("\"state\" : \"unhealthy\"");
+        }
     }
 
     @Test

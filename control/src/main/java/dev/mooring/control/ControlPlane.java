@@ -1,26 +1,34 @@
 package dev.mooring.control;
 
-import dev.mooring.api.ApiRouter;
 import dev.mooring.control.cloudmap.CloudMapApi;
 import dev.mooring.control.cloudmap.CloudMapState;
 import dev.mooring.control.route53.HostedZones;
+import dev.mooring.control.route53.Route53Api;
 import dev.mooring.control.ecs.EcsApi;
 import dev.mooring.control.ecs.EcsState;
 import dev.mooring.control.ecs.StoredTask;
-import dev.mooring.control.runtime.TaskRuntime;
-import dev.mooring.control.scheduler.ControlLoop;
+import dev.mooring.control.ecs.LoadBalancing;
+import dev.mooring.control.reconcile.Controller;
+import dev.mooring.control.reconcile.Key;
+import dev.mooring.control.reconcile.ReconcileEngine;
+import dev.mooring.control.scheduler.OrphanSweeper;
+import dev.mooring.control.scheduler.DataPlaneHooks;
 import dev.mooring.control.scheduler.ServiceScheduler;
 import dev.mooring.control.scheduler.TaskReconciler;
+import dev.mooring.core.operation.Operations;
 import dev.mooring.store.Store;
+import dev.mooring.task.TaskRuntime;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Assembles the control plane over one store and one runtime: declares the tables, registers every operation on a
- * router, and runs the reconcile loops.
+ * router, and runs the controllers it is given (ECS's own, and whatever the composition root adds) in a
+ * {@link ReconcileEngine}.
  */
 public final class ControlPlane implements AutoCloseable {
-    /** The reconcile loops' periodic pass, beside the passes that store and runtime changes trigger. */
+    /** The reconcile engine's periodic resync, beside the passes that store and runtime changes trigger. */
     static final Duration TICK = Duration.ofSeconds(1);
 
     private final Store store;
@@ -30,28 +38,43 @@ public final class ControlPlane implements AutoCloseable {
     private final CloudMapState cloudMap;
     private final HostedZones hostedZones;
     private final EcsState ecs;
-    private final ControlLoop loop;
+    private final TaskReconciler tasks;
+    private final ServiceScheduler services;
+    private final OrphanSweeper orphans;
+    private ReconcileEngine engine;
 
     public ControlPlane(Store store, TaskRuntime runtime, String accountId, Clock clock) {
+        this(store, runtime, accountId, clock, LoadBalancing.NONE);
+    }
+
+    /** With the target groups that ECS services' {@code loadBalancers} are checked against. */
+    public ControlPlane(Store store, TaskRuntime runtime, String accountId, Clock clock,
+                        LoadBalancing loadBalancing) {
         this.store = store;
         this.runtime = runtime;
         this.accountId = accountId;
         this.clock = clock;
         this.cloudMap = new CloudMapState(store, accountId);
         this.hostedZones = new HostedZones(store, clock);
-        this.ecs = EcsState.open(store, cloudMap);
-        this.loop = new ControlLoop(
-                new TaskReconciler(ecs, runtime, clock),
-                new ServiceScheduler(ecs, clock), TICK);
-        store.onChange(loop::wake);
-        runtime.onChange(loop::wake);
+        this.ecs = EcsState.open(store, cloudMap, loadBalancing);
+        this.tasks = new TaskReconciler(ecs, runtime, clock);
+        this.services = new ServiceScheduler(ecs, clock);
+        this.orphans = new OrphanSweeper(ecs, runtime);
     }
 
-    public ApiRouter router() {
-        ApiRouter router = new ApiRouter(accountId, clock);
-        CloudMapApi.register(router, cloudMap);
-        EcsApi.register(router, ecs);
-        return router;
+    /** Every service's operations, for the API layer to serve over whichever protocol each speaks. */
+    public List<Operations> services() {
+        return List.of(CloudMapApi.operations(cloudMap), EcsApi.operations(ecs), Route53Api.operations(hostedZones));
+    }
+
+    /** The clock operations stamp what they record with. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The account every ARN this control plane makes carries. */
+    public String accountId() {
+        return accountId;
     }
 
     public Store store() {
@@ -63,7 +86,7 @@ public final class ControlPlane implements AutoCloseable {
         return cloudMap;
     }
 
-    /** Route 53-style private hosted zones (no AWS API yet; the load balancer and the DNS server use them). */
+    /** Route 53 private hosted zones: what the Route 53 API drives and the DNS server answers. */
     public HostedZones hostedZones() {
         return hostedZones;
     }
@@ -77,9 +100,34 @@ public final class ControlPlane implements AutoCloseable {
         return runtime;
     }
 
-    /** Starts the reconcile loops. */
+    /**
+     * ECS's controllers, in the order a pass runs them: tasks first, so the scheduler counts what the runtime just
+     * reported; then the sweep of tasks the runtime holds with no record.
+     */
+    public List<Controller> ecsControllers() {
+        return List.of(tasks, services, orphans);
+    }
+
+    /**
+     * Connects the data plane (the Service Connect agent) to task launches and stops; call before {@link #start}.
+     */
+    public void attach(DataPlaneHooks hooks) {
+        tasks.dataPlane(hooks);
+    }
+
+    /** Starts ECS's controllers. */
     public void start() {
-        loop.start();
+        start(ecsControllers());
+    }
+
+    /** Starts the reconcile engine with these controllers, run in this order; call once. */
+    public synchronized void start(List<Controller> controllers) {
+        if (engine != null) {
+            throw new IllegalStateException("the control plane has started already");
+        }
+        engine = new ReconcileEngine(store, controllers, TICK);
+        runtime.onChange(taskId -> engine.changed(Key.runtimeTask(taskId)));
+        engine.start();
     }
 
     /** Wipes all state (admin reset): stops every task first so nothing keeps running unrecorded. */
@@ -90,9 +138,11 @@ public final class ControlPlane implements AutoCloseable {
         store.reset();
     }
 
-    /** Stops the reconcile loops. The runtime belongs to whoever made it, and is closed by them after this. */
+    /** Stops the reconcile engine. The runtime belongs to whoever made it, and is closed by them after this. */
     @Override
-    public void close() {
-        loop.close();
+    public synchronized void close() {
+        if (engine != null) {
+            engine.close();
+        }
     }
 }

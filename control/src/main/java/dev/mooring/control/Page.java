@@ -1,6 +1,6 @@
 package dev.mooring.control;
 
-import dev.mooring.api.AwsException;
+import dev.mooring.core.operation.ServiceException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -21,7 +21,7 @@ public record Page<T>(List<T> items, String nextToken) {
                                  int defaultMax, int limit, String invalidToken) {
         int max = maxResults == null ? defaultMax : maxResults;
         if (max < 1 || max > limit) {
-            throw new AwsException(invalidToken, "maxResults must be between 1 and " + limit + ".");
+            throw new ServiceException(invalidToken, "maxResults must be between 1 and " + limit + ".");
         }
         String after = token == null || token.isEmpty() ? null : decode(token, invalidToken);
         List<T> window = sorted.filter(t -> after == null || key.apply(t).compareTo(after) > 0)
@@ -46,6 +46,6 @@ public record Page<T>(List<T> items, String nextToken) {
         } catch (IllegalArgumentException ignored) {
             // fall through to the error below
         }
-        throw new AwsException(invalidToken, "The nextToken is not one this server issued.");
+        throw new ServiceException(invalidToken, "The nextToken is not one this server issued.");
     }
 }

@@ -9,8 +9,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.mooring.api.ApiRouter;
-import dev.mooring.api.AwsProtocol;
+import dev.mooring.api.awsjson.AwsJson;
+import dev.mooring.api.awsjson.AwsJsonService;
 import dev.mooring.control.HostileBodies.Case;
 import dev.mooring.control.RawApi.Answer;
 import dev.mooring.control.ValidBodies.Names;
@@ -48,7 +48,7 @@ class BadInputTest {
 
     private MooringFixture mooring;
     private RawApi api;
-    private ApiRouter router;
+    private AwsJson router;
     private Names guarded;
     private Names decoy;
 
@@ -56,7 +56,7 @@ class BadInputTest {
     void seed(@TempDir Path dir) {
         mooring = new MooringFixture(dir);
         api = new RawApi(mooring.endpoint());
-        router = mooring.control().router();
+        router = TestApi.awsJson(mooring.control());
         guarded = seed("g");
         decoy = seed("d");
         awaitQuiet();
@@ -297,6 +297,6 @@ class BadInputTest {
     }
 
     private static ObjectMapper mapper(String target) {
-        return target.startsWith(ECS) ? AwsProtocol.ECS.mapper() : AwsProtocol.CLOUD_MAP.mapper();
+        return target.startsWith(ECS) ? AwsJsonService.ECS.mapper() : AwsJsonService.CLOUD_MAP.mapper();
     }
 }

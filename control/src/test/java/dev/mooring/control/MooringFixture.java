@@ -3,8 +3,8 @@ package dev.mooring.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mooring.api.ApiServer;
-import dev.mooring.control.runtime.SimulatedRuntime;
 import dev.mooring.store.Store;
+import dev.mooring.task.simulated.SimulatedRuntime;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,7 +55,7 @@ public final class MooringFixture implements AutoCloseable {
         runtime = new SimulatedRuntime(Clock.systemUTC(), step);
         control = new ControlPlane(store, runtime, ACCOUNT, Clock.systemUTC());
         try {
-            server = ApiServer.builder().port(0).router(control.router()).start();
+            server = TestApi.start(control);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -9,8 +9,8 @@ import io.netty.handler.codec.dns.DnsRecord;
 import io.netty.handler.codec.dns.DnsRecordType;
 
 /**
- * Turns snapshot records into Netty records. Netty's codec has no SRV or SOA record type, so their RDATA is laid out
- * here (RFC 2782, RFC 1035 §3.3.13) with Netty's own name encoder; Netty encodes everything else.
+ * Turns snapshot records into Netty raw records. Netty's codec has no typed records beyond addresses, so RDATA is laid
+ * out here (RFC 1035 §3.3, RFC 2782, RFC 3596) with Netty's own name encoder.
  */
 final class WireRecords extends DefaultDnsRecordEncoder {
     private static final WireRecords INSTANCE = new WireRecords();
@@ -25,6 +25,21 @@ final class WireRecords extends DefaultDnsRecordEncoder {
             case RecordData.A a -> {
                 rdata.writeBytes(a.address().getAddress());
                 yield DnsRecordType.A;
+            }
+            case RecordData.Aaaa a -> {
+                rdata.writeBytes(a.address().getAddress());
+                yield DnsRecordType.AAAA;
+            }
+            case RecordData.Cname c -> {
+                INSTANCE.name(c.target(), rdata);
+                yield DnsRecordType.CNAME;
+            }
+            case RecordData.Txt t -> {
+                for (String s : t.strings()) {
+                    byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    rdata.writeByte(bytes.length).writeBytes(bytes);
+                }
+                yield DnsRecordType.TXT;
             }
             case RecordData.Srv srv -> {
                 rdata.writeShort(srv.priority()).writeShort(srv.weight()).writeShort(srv.port());

@@ -59,6 +59,18 @@ public record ZoneSnapshot(long serial, List<Zone> zones) {
             return add(name, new ResourceRecord(ttl, RecordData.A.of(ipv4)));
         }
 
+        public Builder aaaa(String name, long ttl, String ipv6) {
+            return add(name, new ResourceRecord(ttl, RecordData.Aaaa.of(ipv6)));
+        }
+
+        public Builder cname(String name, long ttl, String target) {
+            return add(name, new ResourceRecord(ttl, new RecordData.Cname(target)));
+        }
+
+        public Builder txt(String name, long ttl, List<String> strings) {
+            return add(name, new ResourceRecord(ttl, new RecordData.Txt(strings)));
+        }
+
         public Builder srv(String name, long ttl, int priority, int weight, int port, String target) {
             return add(name, new ResourceRecord(ttl, new RecordData.Srv(priority, weight, port, target)));
         }
@@ -69,6 +81,13 @@ public record ZoneSnapshot(long serial, List<Zone> zones) {
 
         public Builder add(String name, ResourceRecord record) {
             records.add(new Pending(DnsNames.normalize(name), record));
+            return this;
+        }
+
+        /** Adds another builder's zones and records (not its serial): a snapshot assembled from parts kept apart. */
+        public Builder include(Builder part) {
+            part.zones.forEach(zones::putIfAbsent);
+            records.addAll(part.records);
             return this;
         }
 

@@ -204,6 +204,28 @@ class DnsServerTest {
         assertThat(dig(DB, "A")).hasSize(40);
     }
 
+    @Test
+    void digGetsAaaaTxtAndCnamesFollowedWithinTheSnapshot() throws Exception {
+        assertThat(onPath("dig")).as("dig must be on PATH (apt-get install dnsutils)").isPresent();
+        zones.publish(ZoneSnapshot.builder().zone("yelb.internal", 60)
+                .a("lb.yelb.internal", 60, "198.18.0.20")
+                .aaaa("lb.yelb.internal", 60, "fd00::20")
+                .cname("www.yelb.internal", 30, "lb.yelb.internal")
+                .cname("far.yelb.internal", 30, "elsewhere.example")
+                .txt("lb.yelb.internal", 60, List.of("v=1", "with \"quote\""))
+                .alias("api.yelb.internal", "lb.yelb.internal")
+                .build());
+
+        assertThat(dig("lb.yelb.internal", "AAAA")).containsExactly("fd00::20");
+        assertThat(dig("api.yelb.internal", "AAAA")).containsExactly("fd00::20");
+        assertThat(dig("lb.yelb.internal", "TXT")).containsExactly("\"v=1\" \"with \\\"quote\\\"\"");
+        assertThat(dig("www.yelb.internal", "A")).containsExactly("lb.yelb.internal.", "198.18.0.20");
+        assertThat(dig("www.yelb.internal", "CNAME")).containsExactly("lb.yelb.internal.");
+        // a target outside Mooring's zones is left to the client to resolve
+        assertThat(dig("far.yelb.internal", "A")).containsExactly("elsewhere.example.");
+        assertThat(dig("lb.yelb.internal", "CNAME")).isEmpty();
+    }
+
     private static ZoneSnapshot manyAddresses(int count) {
         ZoneSnapshot.Builder b = ZoneSnapshot.builder().zone(NS, 15);
         for (int i = 1; i <= count; i++) {

@@ -1,10 +1,12 @@
 package dev.mooring.runtime;
 
-import dev.mooring.control.runtime.ContainerLaunch;
-import dev.mooring.control.runtime.TaskObservation.ContainerObservation;
 import dev.mooring.runtime.process.HealthChecker;
 import dev.mooring.runtime.process.ProcessSpec;
 import dev.mooring.runtime.process.SandboxProcess;
+import dev.mooring.task.ContainerLaunch;
+import dev.mooring.task.ContainerStatus;
+import dev.mooring.task.HealthStatus;
+import dev.mooring.task.TaskObservation.ContainerObservation;
 import java.time.Instant;
 
 /** One container of a supervised task; touched only by its task's supervisor thread. */
@@ -13,10 +15,10 @@ final class ContainerRun {
     ProcessSpec spec;
     SandboxProcess process;
     HealthChecker checker;
-    String status = "PENDING";
+    ContainerStatus status = ContainerStatus.PENDING;
     Integer exitCode;
     String reason;
-    String health = "UNKNOWN";
+    HealthStatus health = HealthStatus.UNKNOWN;
     Instant killAt;
 
     ContainerRun(ContainerLaunch launch) {
@@ -41,6 +43,6 @@ final class ContainerRun {
 
     ContainerObservation observe() {
         return new ContainerObservation(name(), status, exitCode, reason,
-                launch.healthCheck() == null ? "UNKNOWN" : health, process == null ? null : process.pid());
+                launch.healthCheck() == null ? HealthStatus.UNKNOWN : health, process == null ? null : process.pid());
     }
 }

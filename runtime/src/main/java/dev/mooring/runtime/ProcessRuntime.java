@@ -1,14 +1,15 @@
 package dev.mooring.runtime;
 
-import dev.mooring.control.runtime.TaskLaunch;
-import dev.mooring.control.runtime.TaskObservation;
-import dev.mooring.control.runtime.TaskRuntime;
 import dev.mooring.runtime.image.Binaries;
 import dev.mooring.runtime.image.ImageCatalog;
 import dev.mooring.runtime.logs.LogStreams;
 import dev.mooring.runtime.net.NetworkConfig;
 import dev.mooring.runtime.net.TaskNetworks;
 import dev.mooring.runtime.process.Cgroups;
+import dev.mooring.task.TaskLaunch;
+import dev.mooring.task.TaskObservation;
+import dev.mooring.task.TaskRuntime;
+import dev.mooring.task.TaskStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +48,9 @@ public final class ProcessRuntime implements TaskRuntime {
     static final Path SHARED_ROOT = Path.of("/var/lib/mooring");
 
     private final RuntimeContext ctx;
+    private volatile TaskNetworkHook networkHook = TaskNetworkHook.NONE;
     private final Map<String, TaskSupervisor> tasks = new ConcurrentHashMap<>();
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
     private ProcessRuntime(RuntimeContext ctx) {
         this.ctx = ctx;
@@ -101,6 +104,14 @@ public final class ProcessRuntime implements TaskRuntime {
                 network.cidr()));
     }
 
+    /**
+     * What else lives in each task's network (Service Connect's proxy); set by the composition root before the
+     * first launch.
+     */
+    public void attach(TaskNetworkHook hook) {
+        this.networkHook = hook;
+    }
+
     @Override
     public String name() {
         return "process";
@@ -109,7 +120,7 @@ public final class ProcessRuntime implements TaskRuntime {
     @Override
     public void launch(TaskLaunch launch) {
         tasks.computeIfAbsent(launch.taskId(), id -> {
-            TaskSupervisor supervisor = new TaskSupervisor(launch, ctx, this::changed);
+            TaskSupervisor supervisor = new TaskSupervisor(launch, ctx, networkHook, () -> changed(id));
             supervisor.start();
             return supervisor;
         });
@@ -128,9 +139,19 @@ public final class ProcessRuntime implements TaskRuntime {
         return Optional.ofNullable(tasks.get(taskId)).map(TaskSupervisor::observation);
     }
 
+    @Override
+    public Set<String> taskIds() {
+        return Set.copyOf(tasks.keySet());
+    }
+
     /** The cgroup limits applied to each container of a task, as text ({@code mooring status} shows them). */
     public Map<String, String> appliedLimits(String taskId) {
         return Optional.ofNullable(tasks.get(taskId)).map(TaskSupervisor::appliedLimits).orElse(Map.of());
+    }
+
+    /** More {@code /etc/hosts} lines for a running task (Service Connect's live endpoint names). */
+    public void addExtraHosts(String taskId, java.util.List<dev.mooring.task.TaskLaunch.HostEntry> more) {
+        ctx.networks().addHosts(taskId, more);
     }
 
     /** The task's container log streams, kept after release. */
@@ -143,10 +164,19 @@ public final class ProcessRuntime implements TaskRuntime {
         return ctx.networks().gatewayAddress();
     }
 
+    /** An address of the task network on the bridge, for a load balancer (see {@link TaskNetworks#openHostAddress}). */
+    public String openHostAddress(String preferred) {
+        return ctx.networks().openHostAddress(preferred);
+    }
+
+    public void closeHostAddress(String address) {
+        ctx.networks().closeHostAddress(address);
+    }
+
     @Override
     public void release(String taskId) {
         TaskSupervisor supervisor = tasks.get(taskId);
-        if (supervisor == null || !"STOPPED".equals(supervisor.observation().lastStatus())) {
+        if (supervisor == null || supervisor.observation().lastStatus() != TaskStatus.STOPPED) {
             return;
         }
         tasks.remove(taskId);
@@ -158,12 +188,12 @@ public final class ProcessRuntime implements TaskRuntime {
     }
 
     @Override
-    public void onChange(Runnable listener) {
+    public void onChange(Consumer<String> listener) {
         listeners.add(listener);
     }
 
-    private void changed() {
-        listeners.forEach(Runnable::run);
+    private void changed(String taskId) {
+        listeners.forEach(l -> l.accept(taskId));
     }
 
     /** Stops every task (SIGTERM, SIGKILL after its stopTimeout), then removes every cgroup and the bridge. */

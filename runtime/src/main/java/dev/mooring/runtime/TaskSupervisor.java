@@ -1,8 +1,5 @@
 package dev.mooring.runtime;
 
-import dev.mooring.control.runtime.ContainerLaunch;
-import dev.mooring.control.runtime.TaskLaunch;
-import dev.mooring.control.runtime.TaskObservation;
 import dev.mooring.runtime.image.Binaries;
 import dev.mooring.runtime.image.ImageException;
 import dev.mooring.runtime.image.ImagePlan;
@@ -14,6 +11,13 @@ import dev.mooring.runtime.process.HealthChecker;
 import dev.mooring.runtime.process.ProcessSpec;
 import dev.mooring.runtime.process.RunAs;
 import dev.mooring.runtime.process.SandboxProcess;
+import dev.mooring.task.ContainerLaunch;
+import dev.mooring.task.ContainerStatus;
+import dev.mooring.task.HealthStatus;
+import dev.mooring.task.StopCode;
+import dev.mooring.task.TaskLaunch;
+import dev.mooring.task.TaskObservation;
+import dev.mooring.task.TaskStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,13 +51,14 @@ final class TaskSupervisor {
 
     private record Exited(ContainerRun container, int code) implements Event {}
 
-    private record Health(ContainerRun container, String status) implements Event {}
+    private record Health(ContainerRun container, HealthStatus status) implements Event {}
 
     private record Stop(String reason) implements Event {}
 
     private final TaskLaunch launch;
     private final RuntimeContext ctx;
     private final Runnable changed;
+    private final TaskNetworkHook networkHook;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Map<String, ContainerRun> containers = new LinkedHashMap<>();
     private final Map<String, String> limits = new LinkedHashMap<>();
@@ -61,11 +66,13 @@ final class TaskSupervisor {
     private volatile TaskObservation observation;
     private volatile Map<String, String> appliedLimits = Map.of();
     private TaskSandbox sandbox;
-    private String status = "PROVISIONING";
+    private TaskStatus status = TaskStatus.PROVISIONING;
     private Instant pullStartedAt, pullStoppedAt, startedAt, stoppingAt, stoppedAt;
-    private String stopCode, stoppedReason;
+    private StopCode stopCode;
+    private String stoppedReason;
 
-    TaskSupervisor(TaskLaunch launch, RuntimeContext ctx, Runnable changed) {
+    TaskSupervisor(TaskLaunch launch, RuntimeContext ctx, TaskNetworkHook networkHook, Runnable changed) {
+        this.networkHook = networkHook;
         this.launch = launch;
         this.ctx = ctx;
         this.changed = changed;
@@ -105,8 +112,9 @@ final class TaskSupervisor {
             if (stopCode == null && !stopRequested()) {
                 startContainers();
             }
-            while (!("DEPROVISIONING".equals(status) && containers.values().stream().noneMatch(ContainerRun::running))) {
-                if (!"DEPROVISIONING".equals(status)) {
+            while (!(status == TaskStatus.DEPROVISIONING
+                    && containers.values().stream().noneMatch(ContainerRun::running))) {
+                if (status != TaskStatus.DEPROVISIONING) {
                     handle(events.take());
                     startContainers();
                 } else {
@@ -122,7 +130,7 @@ final class TaskSupervisor {
             containers.values().stream().filter(ContainerRun::running).forEach(c -> c.process.kill());
         } catch (RuntimeException e) {
             log.error("task {} supervisor failed", launch.taskId(), e);
-            beginStopping("TaskFailedToStart", "Mooring could not run the task: " + e.getMessage());
+            beginStopping(StopCode.TASK_FAILED_TO_START, "Mooring could not run the task: " + e.getMessage());
             containers.values().stream().filter(ContainerRun::running).forEach(c -> c.process.kill());
         }
         deprovision();
@@ -134,10 +142,17 @@ final class TaskSupervisor {
             sandbox = ctx.networks().open(launch.taskId(), null, launch.extraHosts() == null ? List.of()
                     : launch.extraHosts());
         } catch (RuntimeException e) {
-            beginStopping("TaskFailedToStart", "ResourceInitializationError: " + e.getMessage());
+            beginStopping(StopCode.TASK_FAILED_TO_START, "ResourceInitializationError: " + e.getMessage());
             return;
         }
-        status = "PENDING";
+        try {
+            networkHook.networkReady(launch.taskId(), sandbox);
+        } catch (RuntimeException e) {
+            log.warn("task {}: {}", launch.taskId(), e.getMessage());
+            beginStopping(StopCode.TASK_FAILED_TO_START, e.getMessage());
+            return;
+        }
+        status = TaskStatus.PENDING;
         pullStartedAt = Instant.now();
         publish();
         Map<String, ImagePlan> plans = new HashMap<>();
@@ -207,14 +222,14 @@ final class TaskSupervisor {
 
     /** Starts every waiting container whose dependsOn conditions hold; RUNNING once all have started. */
     private void startContainers() {
-        if (!"PENDING".equals(status) && !"RUNNING".equals(status)) {
+        if (status != TaskStatus.PENDING && status != TaskStatus.RUNNING) {
             return;
         }
         boolean progress = true;
         while (progress && stopCode == null) {
             progress = false;
             for (ContainerRun c : containers.values()) {
-                if (c.started() || !"PENDING".equals(c.status)) {
+                if (c.started() || c.status != ContainerStatus.PENDING) {
                     continue;
                 }
                 Optional<String> blocked = unsatisfiable(c);
@@ -228,8 +243,9 @@ final class TaskSupervisor {
                 }
             }
         }
-        if ("PENDING".equals(status) && stopCode == null && containers.values().stream().allMatch(ContainerRun::started)) {
-            status = "RUNNING";
+        if (status == TaskStatus.PENDING && stopCode == null
+                && containers.values().stream().allMatch(ContainerRun::started)) {
+            status = TaskStatus.RUNNING;
             startedAt = Instant.now();
         }
         publish();
@@ -239,11 +255,10 @@ final class TaskSupervisor {
         return deps(c).stream().allMatch(d -> {
             ContainerRun dep = containers.get(d.containerName());
             return switch (d.condition()) {
-                case "START" -> dep.started();
-                case "COMPLETE" -> dep.exited();
-                case "SUCCESS" -> dep.exited() && dep.exitCode == 0;
-                case "HEALTHY" -> "HEALTHY".equals(dep.health);
-                default -> false;
+                case START -> dep.started();
+                case COMPLETE -> dep.exited();
+                case SUCCESS -> dep.exited() && dep.exitCode == 0;
+                case HEALTHY -> dep.health == HealthStatus.HEALTHY;
             };
         });
     }
@@ -256,10 +271,10 @@ final class TaskSupervisor {
                         + ", which is not in the task");
             }
             boolean never = switch (d.condition()) {
-                case "START", "COMPLETE" -> dep.reason != null && !dep.started();
-                case "SUCCESS" -> dep.exited() && dep.exitCode != 0;
-                case "HEALTHY" -> dep.launch.healthCheck() == null || dep.exited() || "UNHEALTHY".equals(dep.health);
-                default -> true;
+                case START, COMPLETE -> dep.reason != null && !dep.started();
+                case SUCCESS -> dep.exited() && dep.exitCode != 0;
+                case HEALTHY -> dep.launch.healthCheck() == null || dep.exited()
+                        || dep.health == HealthStatus.UNHEALTHY;
             };
             if (never) {
                 return Optional.of("dependency of container " + c.name() + " on " + d.containerName()
@@ -281,7 +296,7 @@ final class TaskSupervisor {
             failToStart(c, "CannotStartContainerError: " + e.getMessage());
             return;
         }
-        c.status = "RUNNING";
+        c.status = ContainerStatus.RUNNING;
         c.process.exit().thenAccept(code -> events.add(new Exited(c, code)));
         if (c.launch.healthCheck() != null) {
             c.checker = new HealthChecker(launch.taskId() + "-" + c.name(), c.launch.healthCheck(), c.spec,
@@ -295,7 +310,7 @@ final class TaskSupervisor {
         switch (event) {
             case Exited(ContainerRun c, int code) -> {
                 c.exitCode = code;
-                c.status = "STOPPED";
+                c.status = ContainerStatus.STOPPED;
                 if (c.checker != null) {
                     c.checker.close();
                 }
@@ -304,10 +319,10 @@ final class TaskSupervisor {
                 }
                 log.info("task {} container {} exited with {}", launch.taskId(), c.name(), code);
                 if (c.launch.essential()) {
-                    beginStopping("EssentialContainerExited", ESSENTIAL_EXITED);
+                    beginStopping(StopCode.ESSENTIAL_CONTAINER_EXITED, ESSENTIAL_EXITED);
                 }
             }
-            case Health(ContainerRun c, String s) -> {
+            case Health(ContainerRun c, HealthStatus s) -> {
                 if (c.running()) {
                     c.health = s;
                 }
@@ -329,24 +344,24 @@ final class TaskSupervisor {
 
     private void failToStart(ContainerRun c, String reason) {
         c.reason = reason;
-        beginStopping("TaskFailedToStart", reason);
+        beginStopping(StopCode.TASK_FAILED_TO_START, reason);
     }
 
     /** DEPROVISIONING: SIGTERM to every running container, each with its stopTimeout before SIGKILL. */
-    private void beginStopping(String code, String reason) {
+    private void beginStopping(StopCode code, String reason) {
         if (stoppingAt != null) {
             return;
         }
         stopCode = code;
         stoppedReason = reason;
         stoppingAt = Instant.now();
-        status = "DEPROVISIONING";
+        status = TaskStatus.DEPROVISIONING;
         for (ContainerRun c : containers.values()) {
             if (c.running()) {
                 c.killAt = stoppingAt.plusSeconds(c.launch.stopTimeout());
                 c.process.terminate();
             } else if (!c.started()) {
-                c.status = "STOPPED";
+                c.status = ContainerStatus.STOPPED;
             }
             if (c.checker != null) {
                 c.checker.close();
@@ -380,12 +395,17 @@ final class TaskSupervisor {
         }
         if (sandbox != null) {
             try {
+                networkHook.networkClosing(launch.taskId());
+            } catch (RuntimeException e) {
+                log.warn("task {}: closing what lives in its network: {}", launch.taskId(), e.getMessage());
+            }
+            try {
                 ctx.networks().close(launch.taskId());
             } catch (RuntimeException e) {
                 log.warn("task {}: cannot remove its network: {}", launch.taskId(), e.getMessage());
             }
         }
-        status = "STOPPED";
+        status = TaskStatus.STOPPED;
         stoppedAt = Instant.now();
         if (stoppingAt == null) {
             stoppingAt = stoppedAt;
@@ -406,13 +426,8 @@ final class TaskSupervisor {
     }
 
     /** ECS: UNHEALTHY if any essential container is; HEALTHY once every essential one with a check is; else UNKNOWN. */
-    private String taskHealth() {
-        List<ContainerRun> checked = containers.values().stream()
-                .filter(c -> c.launch.essential() && c.launch.healthCheck() != null).toList();
-        if (checked.stream().anyMatch(c -> "UNHEALTHY".equals(c.health))) {
-            return "UNHEALTHY";
-        }
-        return !checked.isEmpty() && checked.stream().allMatch(c -> "HEALTHY".equals(c.health)) ? "HEALTHY"
-                : "UNKNOWN";
+    private HealthStatus taskHealth() {
+        return HealthStatus.ofTask(containers.values().stream()
+                .filter(c -> c.launch.essential() && c.launch.healthCheck() != null).map(c -> c.health).toList());
     }
 }

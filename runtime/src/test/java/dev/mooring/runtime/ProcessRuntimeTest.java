@@ -3,15 +3,19 @@ package dev.mooring.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.mooring.control.runtime.ContainerLaunch;
-import dev.mooring.control.runtime.ContainerLaunch.Dependency;
-import dev.mooring.control.runtime.ContainerLaunch.HealthCheck;
-import dev.mooring.control.runtime.ContainerLaunch.Port;
-import dev.mooring.control.runtime.TaskLaunch;
-import dev.mooring.control.runtime.TaskObservation;
 import dev.mooring.runtime.logs.LogStream;
 import dev.mooring.runtime.net.Host;
 import dev.mooring.runtime.net.NetworkConfig;
+import dev.mooring.task.ContainerLaunch.Dependency;
+import dev.mooring.task.ContainerLaunch.HealthCheck;
+import dev.mooring.task.ContainerLaunch.Port;
+import dev.mooring.task.ContainerLaunch;
+import dev.mooring.task.DependencyCondition;
+import dev.mooring.task.HealthStatus;
+import dev.mooring.task.StopCode;
+import dev.mooring.task.TaskLaunch;
+import dev.mooring.task.TaskObservation;
+import dev.mooring.task.TaskStatus;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -82,7 +86,7 @@ class ProcessRuntimeTest {
         return id;
     }
 
-    static TaskObservation awaitStatus(String id, String status) {
+    static TaskObservation awaitStatus(String id, TaskStatus status) {
         await().atMost(Duration.ofSeconds(60)).until(() -> runtime.observe(id).orElseThrow().lastStatus()
                 .equals(status));
         return runtime.observe(id).orElseThrow();
@@ -99,7 +103,7 @@ class ProcessRuntimeTest {
                 + " os.environ['GREETING'], flush=True); http.server.test(HandlerClass="
                 + "http.server.SimpleHTTPRequestHandler, port=8080, bind='0.0.0.0')";
         String id = launch(container("web", "mooring/exec", List.of(PYTHON, "-c", script)));
-        TaskObservation t = awaitStatus(id, "RUNNING");
+        TaskObservation t = awaitStatus(id, TaskStatus.RUNNING);
         assertThat(t.privateIpv4()).startsWith(subnet);
         HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create("http://" + t.privateIpv4() + ":8080/ps.txt");
@@ -117,7 +121,7 @@ class ProcessRuntimeTest {
         await().until(() -> Files.readString(stream.file()).contains("up as 65534 hello"));
 
         runtime.stop(id, "Task stopped by test");
-        TaskObservation stopped = awaitStatus(id, "STOPPED");
+        TaskObservation stopped = awaitStatus(id, TaskStatus.STOPPED);
         assertThat(stopped.stoppedReason()).isEqualTo("Task stopped by test");
         assertThat(stopped.stopCode()).isNull();
         assertThat(container(stopped, "web").exitCode()).isEqualTo(143);
@@ -132,8 +136,8 @@ class ProcessRuntimeTest {
         String id = launch(container("main", "mooring/exec", List.of("/bin/sh", "-c", "sleep 1; exit 3")),
                 with(container("side", "mooring/exec", List.of("/bin/sleep", "600")), false, List.of(), null, 2,
                         List.of(), null));
-        TaskObservation t = awaitStatus(id, "STOPPED");
-        assertThat(t.stopCode()).isEqualTo("EssentialContainerExited");
+        TaskObservation t = awaitStatus(id, TaskStatus.STOPPED);
+        assertThat(t.stopCode()).isEqualTo(StopCode.ESSENTIAL_CONTAINER_EXITED);
         assertThat(t.stoppedReason()).isEqualTo("Essential container in task exited");
         assertThat(container(t, "main").exitCode()).isEqualTo(3);
         assertThat(container(t, "side").exitCode()).isEqualTo(143);
@@ -149,46 +153,48 @@ class ProcessRuntimeTest {
                 "echo init >> $ORDER"), env, null, false, List.of(), null, 2, null, List.of(), null, null, null, null);
         ContainerLaunch db = new ContainerLaunch("db", "mooring/exec", null, List.of("/bin/sh", "-c",
                 "sleep 2; echo db >> $ORDER; touch $HOME/ready; exec sleep 600"), env, null, true,
-                List.of(new Dependency("init", "SUCCESS")),
-                new HealthCheck(List.of("CMD-SHELL", "test -f $HOME/ready"), 1, 2, 2, 0), 2, null, List.of(), null,
+                List.of(new Dependency("init", DependencyCondition.SUCCESS)),
+                // a start period: db is not ready for two seconds, and failed checks then must not make it UNHEALTHY
+                new HealthCheck(List.of("CMD-SHELL", "test -f $HOME/ready"), 1, 2, 2, 30), 2, null, List.of(), null,
                 null, null, null);
         ContainerLaunch app = new ContainerLaunch("app", "mooring/exec", null, List.of("/bin/sh", "-c",
                 "echo app >> $ORDER; exec sleep 600"), env, null, true,
-                List.of(new Dependency("db", "HEALTHY"), new Dependency("init", "COMPLETE")), null, 2, null,
-                List.of(), null, null, null, null);
+                List.of(new Dependency("db", DependencyCondition.HEALTHY),
+                        new Dependency("init", DependencyCondition.COMPLETE)), null, 2, null, List.of(), null, null,
+                null, null);
         String id = launch(init, db, app);
-        assertThat(runtime.observe(id).orElseThrow().lastStatus()).isIn("PROVISIONING", "PENDING");
-        TaskObservation t = awaitStatus(id, "RUNNING");
+        assertThat(runtime.observe(id).orElseThrow().lastStatus()).isIn(TaskStatus.PROVISIONING, TaskStatus.PENDING);
+        TaskObservation t = awaitStatus(id, TaskStatus.RUNNING);
         assertThat(container(t, "init").exitCode()).isZero();
-        assertThat(container(t, "db").healthStatus()).isEqualTo("HEALTHY");
-        assertThat(t.healthStatus()).isEqualTo("HEALTHY");
+        assertThat(container(t, "db").healthStatus()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(t.healthStatus()).isEqualTo(HealthStatus.HEALTHY);
         await().until(() -> Files.readAllLines(order).size() == 3);
         assertThat(Files.readAllLines(order)).containsExactly("init", "db", "app");
         runtime.stop(id, "done");
-        awaitStatus(id, "STOPPED");
+        awaitStatus(id, TaskStatus.STOPPED);
     }
 
     @Test
     void failingHealthCheckMarksTheTaskUnhealthy() {
         String id = launch(with(container("web", "mooring/exec", List.of("/bin/sleep", "600")), true, List.of(),
                 new HealthCheck(List.of("CMD", "/bin/false"), 1, 2, 2, 0), 2, List.of(), null));
-        awaitStatus(id, "RUNNING");
+        awaitStatus(id, TaskStatus.RUNNING);
         await().atMost(Duration.ofSeconds(30)).until(() -> runtime.observe(id).orElseThrow().healthStatus()
-                .equals("UNHEALTHY"));
-        assertThat(container(runtime.observe(id).orElseThrow(), "web").healthStatus()).isEqualTo("UNHEALTHY");
+                .equals(HealthStatus.UNHEALTHY));
+        assertThat(container(runtime.observe(id).orElseThrow(), "web").healthStatus()).isEqualTo(HealthStatus.UNHEALTHY);
         runtime.stop(id, "done");
-        awaitStatus(id, "STOPPED");
+        awaitStatus(id, TaskStatus.STOPPED);
     }
 
     @Test
     void stopTimeoutEndsWithSigkill() {
         String id = launch(with(container("stubborn", "mooring/exec", List.of("/bin/sh", "-c",
                 "trap 'echo got TERM' TERM; while :; do sleep 1; done")), true, List.of(), null, 3, List.of(), null));
-        awaitStatus(id, "RUNNING");
+        awaitStatus(id, TaskStatus.RUNNING);
         Instant asked = Instant.now();
         runtime.stop(id, "stop it");
-        assertThat(runtime.observe(id).orElseThrow().lastStatus()).isIn("RUNNING", "DEPROVISIONING");
-        TaskObservation t = awaitStatus(id, "STOPPED");
+        assertThat(runtime.observe(id).orElseThrow().lastStatus()).isIn(TaskStatus.RUNNING, TaskStatus.DEPROVISIONING);
+        TaskObservation t = awaitStatus(id, TaskStatus.STOPPED);
         assertThat(Duration.between(asked, t.stoppedAt())).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
         assertThat(container(t, "stubborn").exitCode()).isEqualTo(137);
     }
@@ -196,8 +202,8 @@ class ProcessRuntimeTest {
     @Test
     void unknownImageCannotBePulled() {
         String id = launch(container("x", "nginx:1.25", null));
-        TaskObservation t = awaitStatus(id, "STOPPED");
-        assertThat(t.stopCode()).isEqualTo("TaskFailedToStart");
+        TaskObservation t = awaitStatus(id, TaskStatus.STOPPED);
+        assertThat(t.stopCode()).isEqualTo(StopCode.TASK_FAILED_TO_START);
         assertThat(container(t, "x").reason()).startsWith("CannotPullContainerError: image 'nginx:1.25' has no"
                 + " mapping in " + state.resolve("images.conf") + "; add a line");
         assertThat(t.stoppedReason()).startsWith("CannotPullContainerError");
@@ -207,23 +213,23 @@ class ProcessRuntimeTest {
     void memoryLimitKillsWithOutOfMemoryError() {
         String id = launch(with(container("hog", "mooring/exec", List.of(PYTHON, "-c",
                 "import time; b = b'x' * (256 << 20); time.sleep(60)")), true, List.of(), null, 2, List.of(), 32));
-        TaskObservation t = awaitStatus(id, "STOPPED");
+        TaskObservation t = awaitStatus(id, TaskStatus.STOPPED);
         assertThat(runtime.appliedLimits(id).get("hog")).contains("memory 32 MiB", "task memory 512 MiB");
         assertThat(container(t, "hog").reason()).isEqualTo("OutOfMemoryError: Container killed due to memory usage");
         assertThat(container(t, "hog").exitCode()).isEqualTo(137);
-        assertThat(t.stopCode()).isEqualTo("EssentialContainerExited");
+        assertThat(t.stopCode()).isEqualTo(StopCode.ESSENTIAL_CONTAINER_EXITED);
     }
 
     @Test
     void redisTaskAnswersAtItsAddress() throws Exception {
         String id = launch(with(container("redis-server", "public.ecr.aws/j7e2a1k3/redis-sc:4.0.2", null), true,
                 List.of(), null, 2, List.of(new Port("yelb-redis", 6379, "tcp", null)), null));
-        TaskObservation t = awaitStatus(id, "RUNNING");
+        TaskObservation t = awaitStatus(id, TaskStatus.RUNNING);
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
                 redis(t.privateIpv4(), "PING\r\n").startsWith("+PONG"));
         assertThat(redis(t.privateIpv4(), "INCR pageviews\r\n")).isEqualTo(":1\r\n");
         runtime.stop(id, "done");
-        awaitStatus(id, "STOPPED");
+        awaitStatus(id, TaskStatus.STOPPED);
     }
 
     static String redis(String host, String command) throws Exception {
@@ -246,13 +252,13 @@ class ProcessRuntimeTest {
         db = new ContainerLaunch(db.name(), db.image(), null, null, Map.of("POSTGRES_PASSWORD", "postgres_password"),
                 null, true, List.of(), null, 10, null, db.portMappings(), null, null, "ecs/test", "yelb");
         String id = launch(db);
-        TaskObservation t = awaitStatus(id, "RUNNING");
+        TaskObservation t = awaitStatus(id, TaskStatus.RUNNING);
         List<String> psql = List.of("/usr/bin/psql", "-h", t.privateIpv4(), "-U", "postgres", "-d", "yelbdatabase",
                 "-tA", "-c", "SELECT rtrim(name), count FROM restaurants ORDER BY name");
         await().atMost(Duration.ofSeconds(60)).until(() -> run(psql), out -> out.startsWith("bucadibeppo|0"));
         assertThat(run(psql).lines()).containsExactly("bucadibeppo|0", "chipotle|0", "ihop|0", "outback|0");
         runtime.stop(id, "done");
-        TaskObservation stopped = awaitStatus(id, "STOPPED");
+        TaskObservation stopped = awaitStatus(id, TaskStatus.STOPPED);
         assertThat(container(stopped, "yelb-db").exitCode()).isZero();
     }
 

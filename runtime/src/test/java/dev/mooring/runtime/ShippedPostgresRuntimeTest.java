@@ -5,14 +5,15 @@ import static dev.mooring.runtime.ProcessRuntimeTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.mooring.control.runtime.ContainerLaunch;
-import dev.mooring.control.runtime.ContainerLaunch.Port;
-import dev.mooring.control.runtime.TaskLaunch;
-import dev.mooring.control.runtime.TaskObservation;
 import dev.mooring.runtime.image.Binaries;
 import dev.mooring.runtime.image.ImageCatalog;
 import dev.mooring.runtime.net.Host;
 import dev.mooring.runtime.net.NetworkConfig;
+import dev.mooring.task.ContainerLaunch.Port;
+import dev.mooring.task.ContainerLaunch;
+import dev.mooring.task.TaskLaunch;
+import dev.mooring.task.TaskObservation;
+import dev.mooring.task.TaskStatus;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class ShippedPostgresRuntimeTest {
             runtime.launch(new TaskLaunch("arn:aws:ecs:us-east-1:000000000000:task/test/" + id, id, "us-east-1",
                     "test", "fam", 1, List.of(db), List.of(), 256, 512));
             await().atMost(Duration.ofSeconds(60)).until(() -> runtime.observe(id).orElseThrow().lastStatus()
-                    .equals("RUNNING"));
+                    .equals(TaskStatus.RUNNING));
             String ip = runtime.observe(id).orElseThrow().privateIpv4();
 
             List<String> psql = List.of(PSQL.toString(), "-h", ip, "-U", "postgres", "-d", "yelbdatabase", "-tA",
@@ -59,7 +60,7 @@ class ShippedPostgresRuntimeTest {
 
             runtime.stop(id, "done");
             await().atMost(Duration.ofSeconds(60)).until(() -> runtime.observe(id).orElseThrow().lastStatus()
-                    .equals("STOPPED"));
+                    .equals(TaskStatus.STOPPED));
             TaskObservation stopped = runtime.observe(id).orElseThrow();
             assertThat(ProcessRuntimeTest.container(stopped, "yelb-db").exitCode()).isZero();
         }

@@ -12,18 +12,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.pcollections.TreePMap;
 
 /**
  * The state directory's database. One writer at a time (a fair lock), each write one SQLite transaction that is
  * committed before the in-memory tables change, so a failed write leaves nothing behind and readers never see a
- * change that is not durable.
+ * change that is not durable. The in-memory tables are one immutable {@link Snapshot} per commit, swapped in with a
+ * single volatile write: a reader sees a commit whole or not at all, never half of it.
  */
 public final class Store implements AutoCloseable {
     /** Bump with a new entry in {@link #MIGRATIONS}; a database with a higher version is refused, never downgraded. */
@@ -41,7 +43,8 @@ public final class Store implements AutoCloseable {
     private final ObjectMapper json = Json.store();
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<String, Table<?>> tables = new ConcurrentHashMap<>();
-    private final AtomicLong generation = new AtomicLong();
+    /** The latest commit; replaced, never changed, and only under {@link #lock}. */
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     private Store(Path file, Connection connection) {
@@ -122,25 +125,35 @@ public final class Store implements AutoCloseable {
 
     /** Declares a kind of document and loads its rows. Declare every table before the first write. */
     public <T> Table<T> table(String kind, Class<T> type, Function<T, String> keyOf) {
-        Table<T> table = new Table<>(kind, type, keyOf);
-        if (tables.putIfAbsent(kind, table) != null) {
-            throw new IllegalStateException("table " + kind + " declared twice");
-        }
         lock.lock();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT id, body FROM documents WHERE kind = ?")) {
-            ps.setString(1, kind);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    table.rows.put(rs.getString(1), json.readValue(rs.getString(2), type));
-                }
+        try {
+            if (tables.containsKey(kind)) {
+                throw new IllegalStateException("table " + kind + " declared twice");
             }
-            connection.commit();
-        } catch (SQLException | JsonProcessingException e) {
-            throw new StoreException("cannot read " + kind + " documents from " + file + ": " + e.getMessage(), e);
+            Table<T> table = new Table<>(this, tables.size(), kind, type, keyOf);
+            Map<String, T> rows = load(kind, type);
+            tables.put(kind, table);
+            snapshot = snapshot.withTable(table, TreePMap.from(rows));
+            return table;
         } finally {
             lock.unlock();
         }
-        return table;
+    }
+
+    private <T> Map<String, T> load(String kind, Class<T> type) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id, body FROM documents WHERE kind = ?")) {
+            ps.setString(1, kind);
+            Map<String, T> rows = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), json.readValue(rs.getString(2), type));
+                }
+            }
+            connection.commit();
+            return rows;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("cannot read " + kind + " documents from " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Work that runs inside one write and may throw to abandon it. */
@@ -158,7 +171,7 @@ public final class Store implements AutoCloseable {
         boolean changed;
         lock.lock();
         try {
-            Tx tx = new Tx();
+            Tx tx = new Tx(snapshot);
             result = work.run(tx);
             changed = !tx.isEmpty();
             if (changed) {
@@ -198,19 +211,7 @@ public final class Store implements AutoCloseable {
             rollbackQuietly();
             throw new StoreException("write to " + file + " failed: " + e.getMessage(), e);
         }
-        for (var e : tx.pending.entrySet()) {
-            apply(e.getKey().table(), e.getKey().id(), e.getValue());
-        }
-        generation.incrementAndGet();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> void apply(Table<T> table, String id, Object value) {
-        if (value == null) {
-            table.rows.remove(id);
-        } else {
-            table.rows.put(id, (T) value);
-        }
+        snapshot = snapshot.apply(tx.pending.entrySet());
     }
 
     /** Wipes every document (the admin reset for test suites). */
@@ -219,8 +220,7 @@ public final class Store implements AutoCloseable {
         try (Statement st = connection.createStatement()) {
             st.executeUpdate("DELETE FROM documents");
             connection.commit();
-            tables.values().forEach(t -> t.rows.clear());
-            generation.incrementAndGet();
+            snapshot = snapshot.cleared();
         } catch (SQLException e) {
             rollbackQuietly();
             throw new StoreException("reset of " + file + " failed: " + e.getMessage(), e);
@@ -232,7 +232,12 @@ public final class Store implements AutoCloseable {
 
     /** Increases with every committed write; reconcile loops compare it to know whether anything changed. */
     public long generation() {
-        return generation.get();
+        return snapshot.generation();
+    }
+
+    /** Every table as the latest commit left it, for readers whose several reads must agree. */
+    public Snapshot snapshot() {
+        return snapshot;
     }
 
     /** Called after every committed write, on the writer's thread: keep it to a signal. */

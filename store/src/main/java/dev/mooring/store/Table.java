@@ -2,21 +2,26 @@ package dev.mooring.store;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * One kind of document, read from memory without locking. Keys sort as strings, which gives list operations a stable
  * order to paginate over. Only {@link Store#write} changes a table.
+ *
+ * <p>Each call reads the latest {@link Snapshot}, so it sees one commit whole; a reader that makes several calls and
+ * needs them to agree takes one {@link Store#snapshot()} and reads through it.
  */
 public final class Table<T> {
+    final Store store;
+    final int index;
     final String kind;
     final Class<T> type;
     final Function<T, String> keyOf;
-    final ConcurrentSkipListMap<String, T> rows = new ConcurrentSkipListMap<>();
 
-    Table(String kind, Class<T> type, Function<T, String> keyOf) {
+    Table(Store store, int index, String kind, Class<T> type, Function<T, String> keyOf) {
+        this.store = store;
+        this.index = index;
         this.kind = kind;
         this.type = type;
         this.keyOf = keyOf;
@@ -31,23 +36,23 @@ public final class Table<T> {
     }
 
     public Optional<T> get(String key) {
-        return key == null ? Optional.empty() : Optional.ofNullable(rows.get(key));
+        return store.snapshot().get(this, key);
     }
 
     public Stream<T> stream() {
-        return rows.values().stream();
+        return store.snapshot().stream(this);
     }
 
     public List<T> all() {
-        return List.copyOf(rows.values());
+        return store.snapshot().all(this);
     }
 
     /** Rows whose key starts with {@code prefix}, in key order: ARNs share prefixes by region and parent. */
     public Stream<T> withPrefix(String prefix) {
-        return rows.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values().stream();
+        return store.snapshot().withPrefix(this, prefix);
     }
 
     public int size() {
-        return rows.size();
+        return store.snapshot().size(this);
     }
 }

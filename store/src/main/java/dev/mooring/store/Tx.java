@@ -15,15 +15,19 @@ public final class Tx {
 
     /** A pending value, or {@code null} for a pending delete. */
     final Map<Key, Object> pending = new LinkedHashMap<>();
+    /** The latest commit when the write began; nothing else commits while it runs. */
+    private final Snapshot base;
 
-    Tx() {}
+    Tx(Snapshot base) {
+        this.base = base;
+    }
 
     public <T> Optional<T> get(Table<T> table, String id) {
         Key key = new Key(table, id);
         if (pending.containsKey(key)) {
             return Optional.ofNullable(table.type.cast(pending.get(key)));
         }
-        return table.get(id);
+        return base.get(table, id);
     }
 
     public <T> void put(Table<T> table, T value) {
@@ -37,7 +41,7 @@ public final class Tx {
 
     /** The table as this write would leave it. */
     public <T> Stream<T> stream(Table<T> table) {
-        Stream<T> committed = table.rows.entrySet().stream()
+        Stream<T> committed = base.rows(table).entrySet().stream()
                 .filter(e -> !pending.containsKey(new Key(table, e.getKey())))
                 .map(Map.Entry::getValue);
         Stream<T> added = pending.entrySet().stream()

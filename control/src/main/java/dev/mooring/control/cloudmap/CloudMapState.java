@@ -1,6 +1,8 @@
 package dev.mooring.control.cloudmap;
 
+import dev.mooring.control.Arn;
 import dev.mooring.control.Ids;
+import dev.mooring.control.ResourceTags;
 import dev.mooring.store.Store;
 import dev.mooring.store.Table;
 import dev.mooring.store.Tx;
@@ -9,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Owns the Cloud Map tables and implements what ECS asks of Cloud Map ({@link CloudMapCatalog}) and what the DNS
@@ -43,15 +46,15 @@ public final class CloudMapState implements CloudMapCatalog {
         return store;
     }
 
-    Table<Namespace> namespaces() {
+    public Table<Namespace> namespaces() {
         return namespaces;
     }
 
-    Table<CloudMapService> services() {
+    public Table<CloudMapService> services() {
         return services;
     }
 
-    Table<CloudMapInstance> instances() {
+    public Table<CloudMapInstance> instances() {
         return instances;
     }
 
@@ -76,10 +79,6 @@ public final class CloudMapState implements CloudMapCatalog {
     /** {@code arn:aws:servicediscovery:<region>:<account>:<resource>} (spec §1.5). */
     String arn(String region, String resource) {
         return "arn:aws:servicediscovery:" + region + ":" + accountId + ":" + resource;
-    }
-
-    static String regionOf(String arn) {
-        return arn.split(":", 6)[3];
     }
 
     static String httpName(Namespace namespace) {
@@ -117,7 +116,7 @@ public final class CloudMapState implements CloudMapCatalog {
                                   String creatorRequestId, Instant now) {
         String id = Ids.cloudMapServiceId();
         String type = dnsConfig == null ? CloudMapService.HTTP : CloudMapService.DNS_HTTP;
-        var service = new CloudMapService(id, arn(regionOf(namespace.arn()), "service/" + id), name, namespace.id(),
+        var service = new CloudMapService(id, arn(Arn.region(namespace.arn()), "service/" + id), name, namespace.id(),
                 description, null, dnsConfig, type, healthCheckConfig, healthCheckCustomConfig, now,
                 creatorRequestId);
         tx.put(services, service);
@@ -192,25 +191,60 @@ public final class CloudMapState implements CloudMapCatalog {
     // --- the DNS server's view ---
 
     /**
-     * The region's DNS namespaces (DNS_PRIVATE and DNS_PUBLIC), each with its services that have a DnsConfig and
-     * their instances, read from committed state. Compare {@link Store#generation()} to know when to read again.
-     */
-    /**
      * Every region's DNS namespaces: one bridge is one VPC, so Mooring's DNS server answers all of them (a name taken
      * in two regions answers from the first in ARN order).
      */
     public List<DnsZone> dnsZones() {
-        return namespaces().stream().map(n -> regionOf(n.arn())).distinct()
+        return namespaces().stream().map(n -> Arn.region(n.arn())).distinct()
                 .flatMap(region -> dnsZones(region).stream()).toList();
     }
 
+    /** The tables whose changes can change a DNS zone: namespaces, services and instances. */
+    public List<Table<?>> dnsTables() {
+        return List.of(namespaces, services, instances);
+    }
+
+    /** One DNS namespace as a zone; empty if it is gone or is an HTTP namespace. */
+    public Optional<DnsZone> dnsZone(String namespaceArn) {
+        CloudMapView view = read();
+        return view.namespace(Arn.region(namespaceArn), namespaceArn).filter(n -> !Namespace.HTTP.equals(n.type()))
+                .map(n -> new DnsZone(n, view.servicesIn(n).filter(s -> s.dnsConfig() != null)
+                        .map(s -> dnsService(view, s)).toList()));
+    }
+
+    private static DnsZone.Service dnsService(CloudMapView view, CloudMapService s) {
+        return new DnsZone.Service(s, view.instances(s)
+                .map(i -> new DnsZone.Endpoint(i.id(), i.attributes(), i.healthStatus(s))).toList());
+    }
+
+    /**
+     * The ARN of the namespace a DNS zone change belongs to, from a changed row of {@link #dnsTables()}: a namespace,
+     * a service, or an instance (its service found now, or in {@code deletedService} if it went in the same change).
+     */
+    public Optional<String> namespaceArnOf(Object row, Function<String, Optional<CloudMapService>> deletedService) {
+        return switch (row) {
+            case Namespace n -> Optional.of(n.arn());
+            case CloudMapService s -> Optional.of(namespaceArn(s));
+            case CloudMapInstance i -> services.get(i.serviceArn()).or(() -> deletedService.apply(i.serviceArn()))
+                    .map(CloudMapState::namespaceArn);
+            default -> Optional.empty();
+        };
+    }
+
+    /** A service's namespace ARN: same region and account, {@code namespace/<id>}. */
+    private static String namespaceArn(CloudMapService s) {
+        return s.arn().substring(0, s.arn().lastIndexOf(':') + 1) + "namespace/" + s.namespaceId();
+    }
+
+    /**
+     * The region's DNS namespaces (DNS_PRIVATE and DNS_PUBLIC), each with its services that have a DnsConfig and
+     * their instances, read from committed state.
+     */
     public List<DnsZone> dnsZones(String region) {
         CloudMapView view = read();
         Map<String, List<DnsZone.Service>> byNamespace = new HashMap<>();
         view.services(region).filter(s -> s.dnsConfig() != null).forEach(s -> byNamespace
-                .computeIfAbsent(s.namespaceId(), k -> new java.util.ArrayList<>())
-                .add(new DnsZone.Service(s, view.instances(s)
-                        .map(i -> new DnsZone.Endpoint(i.id(), i.attributes(), i.healthStatus(s))).toList())));
+                .computeIfAbsent(s.namespaceId(), k -> new java.util.ArrayList<>()).add(dnsService(view, s)));
         return view.namespaces(region)
                 .filter(n -> !Namespace.HTTP.equals(n.type()))
                 .map(n -> new DnsZone(n, List.copyOf(byNamespace.getOrDefault(n.id(), List.of()))))

@@ -1,5 +1,8 @@
 package dev.mooring.control.cloudmap;
 
+import dev.mooring.control.Arn;
+import dev.mooring.control.ResourceTags;
+import dev.mooring.control.Tag;
 import dev.mooring.store.Table;
 import dev.mooring.store.Tx;
 import java.util.Comparator;
@@ -67,7 +70,7 @@ public final class CloudMapView {
     }
 
     public Stream<CloudMapService> servicesIn(Namespace namespace) {
-        return services(CloudMapState.regionOf(namespace.arn()))
+        return services(Arn.region(namespace.arn()))
                 .filter(s -> s.namespaceId().equals(namespace.id()));
     }
 
@@ -92,7 +95,7 @@ public final class CloudMapView {
         return prefixed(state.operations(), CloudMapOperation.key(region, ""));
     }
 
-    public List<ResourceTags.Tag> tags(String resourceArn) {
+    public List<Tag> tags(String resourceArn) {
         return get(state.tags(), resourceArn).map(ResourceTags::tags).orElse(List.of());
     }
 

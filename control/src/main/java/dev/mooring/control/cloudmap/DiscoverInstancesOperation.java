@@ -1,6 +1,6 @@
 package dev.mooring.control.cloudmap;
 
-import dev.mooring.api.RequestContext;
+import dev.mooring.core.operation.RequestContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

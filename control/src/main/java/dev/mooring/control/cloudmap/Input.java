@@ -1,6 +1,6 @@
 package dev.mooring.control.cloudmap;
 
-import dev.mooring.api.AwsException;
+import dev.mooring.core.operation.ServiceException;
 import java.util.Collection;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,8 +14,8 @@ final class Input {
 
     private Input() {}
 
-    static AwsException invalid(String message) {
-        return new AwsException(INVALID, message);
+    static ServiceException invalid(String message) {
+        return new ServiceException(INVALID, message);
     }
 
     static String required(String value, String member) {

@@ -1,7 +1,7 @@
 package dev.mooring.control.cloudmap;
 
-import dev.mooring.api.AwsException;
-import dev.mooring.api.RequestContext;
+import dev.mooring.core.operation.ServiceException;
+import dev.mooring.core.operation.RequestContext;
 import dev.mooring.control.Page;
 import dev.mooring.control.cloudmap.NamespaceOperations.OperationIdResponse;
 import java.net.Inet4Address;
@@ -72,7 +72,7 @@ final class InstanceOperations {
                 if (existing.get().attributes().equals(attributes)) {
                     return new OperationIdResponse(existing.get().operationId());
                 }
-                throw new AwsException("DuplicateRequest", 400, "CreatorRequestId " + in.creatorRequestId()
+                throw new ServiceException("DuplicateRequest", "CreatorRequestId " + in.creatorRequestId()
                         + " already registered instance " + instanceId + " with other attributes; use a new"
                         + " CreatorRequestId to update it.",
                         Map.of("DuplicateOperationId", existing.get().operationId()));
@@ -162,7 +162,7 @@ final class InstanceOperations {
         }
     }
 
-    private static AwsException missing(CloudMapService service, String records, String attributes) {
+    private static ServiceException missing(CloudMapService service, String records, String attributes) {
         return Input.invalid("Service " + service.id() + " has " + records + " records, so the instance needs "
                 + attributes + ".");
     }
@@ -239,7 +239,7 @@ final class InstanceOperations {
                     .orElseThrow(() -> ServiceOperations.notFound(serviceId));
             CloudMapInstance i = view.instance(service, instanceId).orElseThrow(() -> notFound(service, instanceId));
             if (service.healthCheckCustomConfig() == null) {
-                throw new AwsException("CustomHealthNotFound", "Service " + service.id() + " has no"
+                throw new ServiceException("CustomHealthNotFound", "Service " + service.id() + " has no"
                         + " HealthCheckCustomConfig, so its instances have no custom health status to set.");
             }
             if (!Objects.equals(status, i.customHealthStatus())) {
@@ -263,8 +263,8 @@ final class InstanceOperations {
         return id;
     }
 
-    private static AwsException notFound(CloudMapService service, String instanceId) {
-        return new AwsException("InstanceNotFound", "Service " + service.id() + " has no instance " + instanceId
+    private static ServiceException notFound(CloudMapService service, String instanceId) {
+        return new ServiceException("InstanceNotFound", "Service " + service.id() + " has no instance " + instanceId
                 + ".");
     }
 }

@@ -1,10 +1,10 @@
 package dev.mooring.control.cloudmap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.mooring.api.AwsException;
-import dev.mooring.api.RequestContext;
+import dev.mooring.core.operation.ServiceException;
+import dev.mooring.core.operation.RequestContext;
 import dev.mooring.control.Page;
-import dev.mooring.control.cloudmap.ResourceTags.Tag;
+import dev.mooring.control.Tag;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -120,7 +120,7 @@ final class NamespaceOperations {
                 if (ns.creatorRequestId() != null) {
                     extra.put("CreatorRequestId", ns.creatorRequestId());
                 }
-                throw new AwsException("NamespaceAlreadyExists", 400, "A namespace named '" + name + "' already"
+                throw new ServiceException("NamespaceAlreadyExists", "A namespace named '" + name + "' already"
                         + " exists in " + ctx.region() + " (" + ns.id() + "); choose another name.", extra);
             }
             CloudMapOperation op = state.createNamespace(tx, ctx.region(), type, name, description, soaTtl,
@@ -139,7 +139,7 @@ final class NamespaceOperations {
             Namespace ns = view.namespace(ctx.region(), id).orElseThrow(() -> notFound(id));
             long services = view.servicesIn(ns).count();
             if (services > 0) {
-                throw new AwsException("ResourceInUse", "Namespace " + ns.id() + " still has " + services
+                throw new ServiceException("ResourceInUse", "Namespace " + ns.id() + " still has " + services
                         + " service(s); delete them first.");
             }
             tx.delete(state.namespaces(), ns.arn());
@@ -194,7 +194,7 @@ final class NamespaceOperations {
         };
     }
 
-    static AwsException notFound(String id) {
-        return new AwsException("NamespaceNotFound", "No namespace " + id + " in this region.");
+    static ServiceException notFound(String id) {
+        return new ServiceException("NamespaceNotFound", "No namespace " + id + " in this region.");
     }
 }

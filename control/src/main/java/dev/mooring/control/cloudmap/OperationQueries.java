@@ -1,7 +1,7 @@
 package dev.mooring.control.cloudmap;
 
-import dev.mooring.api.AwsException;
-import dev.mooring.api.RequestContext;
+import dev.mooring.core.operation.ServiceException;
+import dev.mooring.core.operation.RequestContext;
 import dev.mooring.control.Page;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,7 +43,7 @@ final class OperationQueries {
         String id = Input.required(in.operationId(), "OperationId");
         Input.maxLength(id, 255, "OperationId");
         CloudMapOperation op = state.read().operation(ctx.region(), id).orElseThrow(() ->
-                new AwsException("OperationNotFound", "No Cloud Map operation " + id + " in this region."));
+                new ServiceException("OperationNotFound", "No Cloud Map operation " + id + " in this region."));
         return new GetOperationResponse(new Operation(op.id(), op.type(), op.status(), op.createDate(),
                 op.updateDate(), op.targets()));
     }

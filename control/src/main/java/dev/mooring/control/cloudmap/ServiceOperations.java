@@ -1,15 +1,15 @@
 package dev.mooring.control.cloudmap;
 
-import dev.mooring.api.AwsException;
-import dev.mooring.api.RequestContext;
+import dev.mooring.core.operation.ServiceException;
+import dev.mooring.core.operation.RequestContext;
 import dev.mooring.control.Page;
+import dev.mooring.control.Tag;
 import dev.mooring.control.cloudmap.CloudMapService.DnsConfig;
 import dev.mooring.control.cloudmap.CloudMapService.DnsRecord;
 import dev.mooring.control.cloudmap.CloudMapService.HealthCheckConfig;
 import dev.mooring.control.cloudmap.CloudMapService.HealthCheckCustomConfig;
 import dev.mooring.control.cloudmap.NamespaceOperations.IdRequest;
 import dev.mooring.control.cloudmap.NamespaceOperations.OperationIdResponse;
-import dev.mooring.control.cloudmap.ResourceTags.Tag;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,7 +110,7 @@ final class ServiceOperations {
                 if (s.creatorRequestId() != null) {
                     extra.put("CreatorRequestId", s.creatorRequestId());
                 }
-                throw new AwsException("ServiceAlreadyExists", 400, "Namespace " + ns.id() + " already has a service"
+                throw new ServiceException("ServiceAlreadyExists", "Namespace " + ns.id() + " already has a service"
                         + " named '" + name + "' (" + s.id() + "); choose another name.", extra);
             }
             CloudMapService created = state.createService(tx, ns, name, in.description(), dnsConfig,
@@ -235,7 +235,7 @@ final class ServiceOperations {
             CloudMapService s = view.service(ctx.region(), id).orElseThrow(() -> notFound(id));
             long instances = view.instances(s).count();
             if (instances > 0) {
-                throw new AwsException("ResourceInUse", "Service " + s.id() + " still has " + instances
+                throw new ServiceException("ResourceInUse", "Service " + s.id() + " still has " + instances
                         + " registered instance(s); deregister them first.");
             }
             tx.delete(state.services(), s.arn());
@@ -272,7 +272,7 @@ final class ServiceOperations {
         return s -> ids.contains(s.namespaceId());
     }
 
-    static AwsException notFound(String id) {
-        return new AwsException("ServiceNotFound", "No Cloud Map service " + id + " in this region.");
+    static ServiceException notFound(String id) {
+        return new ServiceException("ServiceNotFound", "No Cloud Map service " + id + " in this region.");
     }
 }

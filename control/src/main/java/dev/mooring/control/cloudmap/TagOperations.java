@@ -1,9 +1,10 @@
 package dev.mooring.control.cloudmap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.mooring.api.AwsException;
-import dev.mooring.api.RequestContext;
-import dev.mooring.control.cloudmap.ResourceTags.Tag;
+import dev.mooring.core.operation.ServiceException;
+import dev.mooring.core.operation.RequestContext;
+import dev.mooring.control.ResourceTags;
+import dev.mooring.control.Tag;
 import dev.mooring.store.Tx;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ final class TagOperations {
         state.in(tx).tags(resourceArn).forEach(t -> merged.put(t.key(), t.value()));
         added.forEach(t -> merged.put(t.key(), t.value()));
         if (merged.size() > MAX_TAGS) {
-            throw new AwsException("TooManyTagsException", 400, "A resource can have at most " + MAX_TAGS
+            throw new ServiceException("TooManyTagsException", "A resource can have at most " + MAX_TAGS
                     + " tags; this would give " + resourceArn + " " + merged.size() + ".",
                     Map.of("ResourceName", resourceArn));
         }
@@ -113,8 +114,8 @@ final class TagOperations {
                 && (view.namespace(ctx.region(), arn).isPresent() || view.service(ctx.region(), arn).isPresent());
     }
 
-    private static AwsException notFound(String arn) {
-        return new AwsException("ResourceNotFoundException", "No Cloud Map namespace or service " + arn
+    private static ServiceException notFound(String arn) {
+        return new ServiceException("ResourceNotFoundException", "No Cloud Map namespace or service " + arn
                 + " in this region; give the ARN of a namespace or service.");
     }
 }

@@ -1,6 +1,6 @@
 package dev.mooring.control.ecs;
 
-import dev.mooring.api.RequestContext;
+import dev.mooring.core.operation.RequestContext;
 
 /** ECS ARNs in the long format (spec §1.5). The region and account are the ARN's fourth and fifth fields. */
 public final class Arns {
@@ -59,9 +59,5 @@ public final class Arns {
     /** The last path segment: a cluster's or service's name, a task's id. */
     public static String lastSegment(String arn) {
         return arn.substring(arn.lastIndexOf('/') + 1);
-    }
-
-    public static String region(String arn) {
-        return arn.split(":", 6)[3];
     }
 }

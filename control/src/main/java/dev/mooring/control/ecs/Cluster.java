@@ -3,6 +3,7 @@ package dev.mooring.control.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.mooring.control.Tag;
 import java.util.List;
 import java.util.Set;
 

@@ -1,16 +1,22 @@
 package dev.mooring.control.ecs;
 
+import dev.mooring.control.ResourceTags;
+import dev.mooring.control.Tag;
 import dev.mooring.control.cloudmap.CloudMapCatalog;
 import dev.mooring.store.Store;
 import dev.mooring.store.Tx;
 import java.util.List;
 
-/** What every ECS operation works on: the store, its tables, the resolver and Cloud Map. */
-public record EcsState(Store store, EcsTables tables, Resolver resolver, CloudMapCatalog cloudMap) {
+/**
+ * What every ECS operation works on: the store, its tables, the resolver, Cloud Map, and the target groups of Elastic
+ * Load Balancing that services' {@code loadBalancers} name.
+ */
+public record EcsState(Store store, EcsTables tables, Resolver resolver, CloudMapCatalog cloudMap,
+                       LoadBalancing loadBalancing) {
 
-    public static EcsState open(Store store, CloudMapCatalog cloudMap) {
+    public static EcsState open(Store store, CloudMapCatalog cloudMap, LoadBalancing loadBalancing) {
         EcsTables tables = EcsTables.declare(store);
-        return new EcsState(store, tables, new Resolver(tables), cloudMap);
+        return new EcsState(store, tables, new Resolver(tables), cloudMap, loadBalancing);
     }
 
     /** The {@code []} AWS answers for list members a client left out, such as a task definition's volumes. */

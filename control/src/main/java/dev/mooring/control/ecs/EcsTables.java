@@ -1,5 +1,6 @@
 package dev.mooring.control.ecs;
 
+import dev.mooring.control.ResourceTags;
 import dev.mooring.store.Store;
 import dev.mooring.store.Table;
 

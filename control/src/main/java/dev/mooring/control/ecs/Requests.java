@@ -2,6 +2,7 @@ package dev.mooring.control.ecs;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mooring.control.Tag;
 import dev.mooring.control.ecs.Service.DeploymentConfiguration;
 import dev.mooring.control.ecs.Service.ServiceRegistry;
 import java.util.List;

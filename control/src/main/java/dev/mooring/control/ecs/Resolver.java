@@ -1,6 +1,6 @@
 package dev.mooring.control.ecs;
 
-import dev.mooring.api.RequestContext;
+import dev.mooring.core.operation.RequestContext;
 import dev.mooring.store.Table;
 import dev.mooring.store.Tx;
 import java.util.Comparator;

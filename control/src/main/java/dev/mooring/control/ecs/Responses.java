@@ -1,5 +1,6 @@
 package dev.mooring.control.ecs;
 
+import dev.mooring.control.Tag;
 import java.util.List;
 
 /** Response shapes of the ECS operations (spec §3.1). */

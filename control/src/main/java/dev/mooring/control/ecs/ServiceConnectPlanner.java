@@ -1,6 +1,6 @@
 package dev.mooring.control.ecs;
 
-import dev.mooring.api.RequestContext;
+import dev.mooring.core.operation.RequestContext;
 import dev.mooring.control.cloudmap.CloudMapService;
 import dev.mooring.control.cloudmap.Namespace;
 import dev.mooring.control.ecs.ServiceConnectConfiguration.ClientAlias;

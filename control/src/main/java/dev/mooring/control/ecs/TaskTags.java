@@ -1,5 +1,6 @@
 package dev.mooring.control.ecs;
 
+import dev.mooring.control.Tag;
 import dev.mooring.store.Tx;
 import java.util.LinkedHashMap;
 import java.util.List;

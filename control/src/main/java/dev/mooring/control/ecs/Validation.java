@@ -1,10 +1,9 @@
 package dev.mooring.control.ecs;
 
-import java.math.BigDecimal;
+import dev.mooring.control.Tag;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +15,6 @@ public final class Validation {
     private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]{0,63}");
     private static final Pattern DNS_NAME = Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,126}");
     private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
-    private static final Pattern CPU = Pattern.compile("(\\d+)|(\\d+(\\.\\d+)?) ?(?i:vcpu)");
-    private static final Pattern MEMORY = Pattern.compile("(\\d+)|(\\d+(\\.\\d+)?) ?(?i:gb)");
     public static final Set<String> APP_PROTOCOLS = Set.of("http", "http2", "grpc");
     /** AWS's quota of tasks per service; more than one machine could ever run, and the scheduler's upper bound. */
     public static final int MAX_DESIRED_COUNT = 5000;
@@ -105,23 +102,14 @@ public final class Validation {
      * amount must fit the whole number of units or MiB the runtime is handed, or the task could never launch.
      */
     public static void taskSize(String cpu, String memory, String at) {
-        if (cpu != null && !fits(CPU.matcher(cpu))) {
+        if (cpu != null && TaskSize.cpuUnits(cpu).isEmpty()) {
             throw Errors.client(at + "cpu '" + cpu + "' is not valid: give CPU units (1024) or vCPUs (1 vCPU), at"
                     + " most " + Integer.MAX_VALUE + " units.");
         }
-        if (memory != null && !fits(MEMORY.matcher(memory))) {
+        if (memory != null && TaskSize.memoryMiB(memory).isEmpty()) {
             throw Errors.client(at + "memory '" + memory + "' is not valid: give MiB (2048) or GB (2 GB), at most "
                     + Integer.MAX_VALUE + " MiB.");
         }
-    }
-
-    private static boolean fits(Matcher m) {
-        if (!m.matches()) {
-            return false;
-        }
-        BigDecimal amount = m.group(1) != null ? new BigDecimal(m.group(1))
-                : new BigDecimal(m.group(2)).multiply(BigDecimal.valueOf(1024));
-        return amount.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
     }
 
     public static void desiredCount(Integer value) {

@@ -1,6 +1,6 @@
 package dev.mooring.control.route53;
 
-import dev.mooring.api.AwsException;
+import dev.mooring.core.operation.ServiceException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -15,20 +15,29 @@ final class DomainNames {
     /** {@code name} lowercase with a trailing dot, or InvalidInput saying what is wrong with it. */
     static String canonical(String what, String name) {
         if (name == null || name.isBlank()) {
-            throw new AwsException("InvalidInput", what + " is required");
+            throw new ServiceException("InvalidInput", what + " is required");
         }
         String lower = name.toLowerCase(Locale.ROOT);
         String fqdn = lower.endsWith(".") ? lower : lower + ".";
         if (fqdn.length() > MAX_LENGTH) {
-            throw new AwsException("InvalidInput", what + " '" + name + "' is longer than 253 characters");
+            throw new ServiceException("InvalidInput", what + " '" + name + "' is longer than 253 characters");
         }
-        for (String label : fqdn.substring(0, fqdn.length() - 1).split("\\.", -1)) {
-            if (!LABEL.matcher(label).matches()) {
-                throw new AwsException("InvalidInput", what + " '" + name + "' has an invalid label '" + label
+        String[] labels = fqdn.substring(0, fqdn.length() - 1).split("\\.", -1);
+        for (int i = 0; i < labels.length; i++) {
+            String label = labels[i];
+            if (!LABEL.matcher(label).matches() && !(i == 0 && label.equals("*") && labels.length > 1)) {
+                throw new ServiceException("InvalidInput", what + " '" + name + "' has an invalid label '" + label
                         + "': use 1 to 63 letters, digits, '-' or '_', not starting or ending with '-'");
             }
         }
         return fqdn;
+    }
+
+    /** A name with its labels reversed ({@code com.example.www.}), the order Route 53 lists names in. */
+    static String reversed(String fqdn) {
+        String[] labels = fqdn.substring(0, fqdn.length() - 1).split("\\.");
+        java.util.Collections.reverse(java.util.Arrays.asList(labels));
+        return String.join(".", labels) + ".";
     }
 
     /** Whether canonical {@code name} is {@code zone} or below it. */

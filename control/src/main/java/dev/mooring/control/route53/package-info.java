@@ -1,7 +1,8 @@
 /**
- * Route 53-style private hosted zones held in the control plane: zones and their A record sets (plain values, or
- * aliases to another DNS name such as a Mooring load balancer's), which Mooring's DNS server answers for. There is no
- * Route 53 API yet; {@link dev.mooring.control.route53.HostedZones} is the Java API other components use. Members
- * are named as Route 53's ResourceRecordSet names them.
+ * Route 53 private hosted zones held in the control plane: zones and their record sets (A, AAAA, CNAME, SRV, TXT, and
+ * aliases to another DNS name such as a Mooring load balancer's), which Mooring's DNS server answers for.
+ * {@link dev.mooring.control.route53.HostedZones} applies change batches whole or not at all;
+ * {@link dev.mooring.control.route53.Route53Api} offers Route 53's operations over it. Members are named as Route 53
+ * names them.
  */
 package dev.mooring.control.route53;

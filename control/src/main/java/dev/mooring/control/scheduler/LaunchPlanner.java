@@ -1,15 +1,17 @@
 package dev.mooring.control.scheduler;
 
+import dev.mooring.control.Arn;
 import dev.mooring.control.ecs.Arns;
 import dev.mooring.control.ecs.ContainerDefinition;
 import dev.mooring.control.ecs.KeyValuePair;
 import dev.mooring.control.ecs.Task;
 import dev.mooring.control.ecs.TaskDefinition;
-import dev.mooring.control.runtime.ContainerLaunch;
-import dev.mooring.control.runtime.TaskLaunch;
+import dev.mooring.control.ecs.TaskSize;
+import dev.mooring.task.ContainerLaunch;
+import dev.mooring.task.DependencyCondition;
+import dev.mooring.task.TaskLaunch;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,7 +27,7 @@ final class LaunchPlanner {
         List<TaskLaunch.HostEntry> hosts = td.containerDefinitions().stream()
                 .flatMap(c -> c.extraHosts() == null ? java.util.stream.Stream.empty() : c.extraHosts().stream())
                 .map(h -> new TaskLaunch.HostEntry(h.hostname(), h.ipAddress())).distinct().toList();
-        return new TaskLaunch(task.taskArn(), task.taskId(), Arns.region(task.taskArn()),
+        return new TaskLaunch(task.taskArn(), task.taskId(), Arn.region(task.taskArn()),
                 Arns.lastSegment(task.clusterArn()), td.family(), td.revision(), containers, hosts,
                 cpuUnits(task.cpu()), memoryMiB(task.memory()));
     }
@@ -40,7 +42,8 @@ final class LaunchPlanner {
         ContainerLaunch.HealthCheck health = hc == null ? null : new ContainerLaunch.HealthCheck(hc.command(),
                 or(hc.interval(), 30), or(hc.timeout(), 5), or(hc.retries(), 3), or(hc.startPeriod(), 0));
         List<ContainerLaunch.Dependency> deps = c.dependsOn() == null ? List.of() : c.dependsOn().stream()
-                .map(d -> new ContainerLaunch.Dependency(d.containerName(), d.condition())).toList();
+                .map(d -> new ContainerLaunch.Dependency(d.containerName(),
+                        DependencyCondition.valueOf(d.condition()))).toList();
         List<ContainerLaunch.Port> ports = c.portMappings() == null ? List.of() : c.portMappings().stream()
                 .filter(p -> p.containerPort() != null)
                 .map(p -> new ContainerLaunch.Port(p.name(), p.containerPort(), p.protocol(), p.appProtocol()))
@@ -68,23 +71,14 @@ final class LaunchPlanner {
         return value == null ? fallback : value;
     }
 
-    /** "1024", "1 vCPU" or "0.5 vcpu" as CPU units. */
-    static Integer cpuUnits(String cpu) {
-        if (cpu == null) {
-            return null;
-        }
-        String s = cpu.trim().toLowerCase(Locale.ROOT);
-        return s.endsWith("vcpu") ? (int) Math.round(Double.parseDouble(s.replace("vcpu", "").trim()) * 1024)
-                : Integer.valueOf(s);
+    /** Sizes were validated when the task was made; one that is not a size fails the launch, not the pass. */
+    private static Integer cpuUnits(String cpu) {
+        return cpu == null ? null : TaskSize.cpuUnits(cpu)
+                .orElseThrow(() -> new IllegalArgumentException("task cpu '" + cpu + "' is not a CPU size"));
     }
 
-    /** "2048" or "2 GB" as MiB. */
-    static Integer memoryMiB(String memory) {
-        if (memory == null) {
-            return null;
-        }
-        String s = memory.trim().toLowerCase(Locale.ROOT);
-        return s.endsWith("gb") ? (int) Math.round(Double.parseDouble(s.replace("gb", "").trim()) * 1024)
-                : Integer.valueOf(s);
+    private static Integer memoryMiB(String memory) {
+        return memory == null ? null : TaskSize.memoryMiB(memory)
+                .orElseThrow(() -> new IllegalArgumentException("task memory '" + memory + "' is not a memory size"));
     }
 }

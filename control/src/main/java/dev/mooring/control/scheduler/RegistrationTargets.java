@@ -1,22 +1,25 @@
 package dev.mooring.control.scheduler;
 
+import dev.mooring.control.Arn;
 import dev.mooring.control.ecs.Arns;
 import dev.mooring.control.ecs.ContainerDefinition;
 import dev.mooring.control.ecs.Deployment;
 import dev.mooring.control.ecs.EcsState;
-import dev.mooring.control.ecs.ServiceConnectConfiguration;
 import dev.mooring.control.ecs.Service;
+import dev.mooring.control.ecs.ServiceConnectConfiguration;
 import dev.mooring.control.ecs.StoredService;
 import dev.mooring.control.ecs.StoredTask;
 import dev.mooring.control.ecs.Task;
 import dev.mooring.control.ecs.TaskDefinition;
+import dev.mooring.task.Routability;
+import dev.mooring.task.TaskStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Which Cloud Map services a task should be an instance of right now, with the attributes ECS writes (spec §4.3):
- * its deployment's Service Connect services and its service's registry, while it is RUNNING and not UNHEALTHY.
+ * its deployment's Service Connect services and its service's registry, while it is {@link Routability routable}.
  */
 final class RegistrationTargets {
     private final EcsState ecs;
@@ -28,9 +31,9 @@ final class RegistrationTargets {
     /** Cloud Map service ARN → instance attributes; empty when the task should be registered nowhere. */
     Map<String, Map<String, String>> of(StoredTask stored) {
         Task t = stored.task();
-        String ip = address(t);
-        if (stored.serviceArn() == null || !Task.RUNNING.equals(t.desiredStatus())
-                || !Task.RUNNING.equals(t.lastStatus()) || "UNHEALTHY".equals(t.healthStatus()) || ip == null) {
+        String ip = t.privateIpv4Address();
+        if (stored.serviceArn() == null || ip == null
+                || !Routability.isRoutable(t.desiredStatus(), t.lastStatus(), t.healthStatus())) {
             return Map.of();
         }
         Optional<StoredService> service = ecs.tables().services().get(stored.serviceArn());
@@ -82,20 +85,12 @@ final class RegistrationTargets {
         if (port != null) {
             a.put("AWS_INSTANCE_PORT", port.toString());
         }
-        String region = Arns.region(t.taskArn());
+        String region = Arn.region(t.taskArn());
         a.put("AVAILABILITY_ZONE", region + "a");
         a.put("REGION", region);
         a.put("ECS_SERVICE_NAME", s.serviceName());
         a.put("ECS_CLUSTER_NAME", Arns.lastSegment(s.clusterArn()));
         a.put("ECS_TASK_DEFINITION_FAMILY", td.family());
         return a;
-    }
-
-    /** The task's own address, from its first container's network interface. */
-    static String address(Task t) {
-        return t.containers().stream().flatMap(c -> c.networkInterfaces() == null
-                        ? java.util.stream.Stream.empty() : c.networkInterfaces().stream())
-                .map(Task.NetworkInterface::privateIpv4Address).filter(java.util.Objects::nonNull)
-                .findFirst().orElse(null);
     }
 }

@@ -3,17 +3,27 @@ package dev.mooring.control.scheduler;
 import dev.mooring.control.Ids;
 import dev.mooring.control.ecs.Deployment;
 import dev.mooring.control.ecs.EcsState;
+import dev.mooring.control.ecs.LoadBalancing;
 import dev.mooring.control.ecs.Service;
+import dev.mooring.control.ecs.ServiceBuilder;
 import dev.mooring.control.ecs.StoredService;
 import dev.mooring.control.ecs.StoredTask;
 import dev.mooring.control.ecs.Task;
 import dev.mooring.control.ecs.TaskDefinition;
 import dev.mooring.control.ecs.TaskFactory;
 import dev.mooring.control.ecs.TaskTags;
+import dev.mooring.control.reconcile.Changes;
+import dev.mooring.control.reconcile.Controller;
+import dev.mooring.store.Table;
 import dev.mooring.store.Tx;
+import dev.mooring.task.HealthStatus;
+import dev.mooring.task.Routability;
+import dev.mooring.task.StopCode;
+import dev.mooring.task.TaskStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The REPLICA service scheduler. For each service it keeps desiredCount tasks of the PRIMARY deployment, replaces
@@ -28,7 +39,7 @@ import java.util.Set;
  * minimumHealthyPercent and maximumPercent, keeps the counts and rolloutState true, drains deleted services, and
  * removes the Service Connect Cloud Map services no deployment uses once their instances are gone.
  */
-public final class ServiceScheduler {
+public final class ServiceScheduler implements Controller {
     static final int MAX_EVENTS = 100;
 
     private final EcsState ecs;
@@ -43,13 +54,29 @@ public final class ServiceScheduler {
         this.clock = clock;
     }
 
-    public void reconcile() {
+    @Override
+    public String name() {
+        return "service scheduler";
+    }
+
+    @Override
+    public List<Table<?>> watches() {
+        return List.of(ecs.tables().services(), ecs.tables().tasks(), ecs.tables().taskDefinitions());
+    }
+
+    @Override
+    public void reconcile(Changes changed) {
         Instant now = clock.instant();
+        Collection<StoredService> services = affected(changed);
+        if (services.isEmpty()) {
+            return;
+        }
+        Set<String> wanted = services.stream().map(StoredService::arn).collect(Collectors.toSet());
         Map<String, List<StoredTask>> byService = new HashMap<>();
-        ecs.tables().tasks().stream().filter(t -> t.serviceArn() != null)
+        ecs.tables().tasks().stream().filter(t -> t.serviceArn() != null && wanted.contains(t.serviceArn()))
                 .forEach(t -> byService.computeIfAbsent(t.serviceArn(), k -> new ArrayList<>()).add(t));
         List<Decision> decisions = new ArrayList<>();
-        for (StoredService s : ecs.tables().services().all()) {
+        for (StoredService s : services) {
             if (Service.INACTIVE.equals(s.service().status()) && unused(s).isEmpty()) {
                 continue;
             }
@@ -87,6 +114,27 @@ public final class ServiceScheduler {
             }
             return null;
         });
+    }
+
+    /**
+     * The services a change can move: changed services and the services of changed tasks (a deleted task by what it
+     * held). A new task definition or a resync looks at every service.
+     */
+    private Collection<StoredService> affected(Changes changed) {
+        Table<StoredService> services = ecs.tables().services();
+        if (changed.resync() || !changed.ids(ecs.tables().taskDefinitions()).isEmpty()) {
+            return services.all();
+        }
+        Set<String> arns = new HashSet<>(changed.ids(services));
+        Table<StoredTask> tasks = ecs.tables().tasks();
+        for (String arn : changed.ids(tasks)) {
+            tasks.get(arn).or(() -> changed.before(tasks, arn)).map(StoredTask::serviceArn).ifPresent(arns::add);
+        }
+        List<StoredService> affected = new ArrayList<>();
+        for (String arn : arns) {
+            services.get(arn).ifPresent(affected::add);
+        }
+        return affected;
     }
 
     /** Cloud Map services this service made that no remaining deployment uses, deleted once they have no instances. */
@@ -193,8 +241,8 @@ public final class ServiceScheduler {
                 if (!t.task().isStopped() || t.acknowledged()) {
                     continue;
                 }
-                String code = t.task().stopCode();
-                if (!"UserInitiated".equals(code) && !"ServiceSchedulerInitiated".equals(code)) {
+                StopCode code = t.task().stopCode();
+                if (code == null || !code.isRequested()) {
                     failures++;
                     newFailures.merge(t.task().startedBy(), 1, Integer::sum);
                     events.add("(service " + service.serviceName() + ") task " + t.task().taskId() + " stopped: "
@@ -210,21 +258,51 @@ public final class ServiceScheduler {
          * check: stopped here, counted as a failure for the backoff, and replaced like any stopped task.
          */
         private int stopUnhealthy() {
-            List<StoredTask> unhealthy = tasks.stream().filter(t -> Task.RUNNING.equals(t.task().desiredStatus())
-                    && "UNHEALTHY".equals(t.task().healthStatus())).toList();
+            List<StoredTask> unhealthy = tasks.stream().filter(t -> TaskStatus.RUNNING.equals(t.task().desiredStatus())
+                    && t.task().healthStatus() == HealthStatus.UNHEALTHY).toList();
             for (StoredTask t : unhealthy) {
                 newFailures.merge(t.task().startedBy(), 1, Integer::sum);
                 events.add("(service " + service.serviceName() + ") (task " + t.task().taskId()
                         + ") failed container health checks.");
             }
             stop(unhealthy, "Task failed container health checks");
-            return unhealthy.size();
+            return unhealthy.size() + stopFailingTargets(unhealthy);
+        }
+
+        /**
+         * A task whose target fails its load balancer's health checks, once the service's
+         * healthCheckGracePeriodSeconds since it started are over, is replaced as ECS replaces it.
+         */
+        private int stopFailingTargets(List<StoredTask> alreadyStopped) {
+            if (service.loadBalancers() == null || service.loadBalancers().isEmpty()) {
+                return 0;
+            }
+            int grace = service.healthCheckGracePeriodSeconds() == null ? 0 : service.healthCheckGracePeriodSeconds();
+            int stopped = 0;
+            for (StoredTask t : tasks) {
+                Task task = t.task();
+                if (alreadyStopped.contains(t) || task.desiredStatus() != TaskStatus.RUNNING
+                        || task.lastStatus() != TaskStatus.RUNNING || task.startedAt() == null
+                        || task.startedAt().plusSeconds(grace).isAfter(now)) {
+                    continue;
+                }
+                if (ecs.loadBalancing().targetHealth(task.taskArn())
+                        instanceof LoadBalancing.TargetHealth.Unhealthy u) {
+                    newFailures.merge(task.startedBy(), 1, Integer::sum);
+                    events.add("(service " + service.serviceName() + ") (task " + task.taskId() + ") (port "
+                            + u.port() + ") is unhealthy in (target-group " + u.targetGroupArn() + ") due to (reason "
+                            + u.reason() + ").");
+                    stop(List.of(t), "Task failed ELB health checks in (target-group " + u.targetGroupArn() + ")");
+                    stopped++;
+                }
+            }
+            return stopped;
         }
 
         /** Tasks meant to run, as this pass left them (a task it just stopped is no longer live). */
         private List<StoredTask> live(String deploymentId) {
             return tasks.stream().map(t -> changedTasks.getOrDefault(t.arn(), t))
-                    .filter(t -> Task.RUNNING.equals(t.task().desiredStatus()))
+                    .filter(t -> TaskStatus.RUNNING.equals(t.task().desiredStatus()))
                     .filter(t -> deploymentId == null || deploymentId.equals(t.task().startedBy())).toList();
         }
 
@@ -233,7 +311,8 @@ public final class ServiceScheduler {
                 return;
             }
             for (StoredTask t : victims) {
-                Task task = t.task().toBuilder().desiredStatus(Task.STOPPED).stopCode("ServiceSchedulerInitiated")
+                Task task = t.task().toBuilder().desiredStatus(TaskStatus.STOPPED)
+                        .stopCode(StopCode.SERVICE_SCHEDULER_INITIATED)
                         .stoppedReason(reason).version(t.task().version() + 1).build();
                 changedTasks.put(t.arn(), t.with(task));
             }
@@ -252,6 +331,10 @@ public final class ServiceScheduler {
                 Task t = TaskFactory.newTask(service.clusterArn(), td.get(), null, "service:" + service.serviceName(),
                         primary.id(), primary.launchType(), primary.platformVersion(),
                         service.enableExecuteCommand(), now);
+                if (primary.serviceConnectConfiguration() != null
+                        && primary.serviceConnectConfiguration().isEnabled()) {
+                    t = TaskFactory.withServiceConnect(t);
+                }
                 created.add(new StoredTask(t, service.serviceArn(), null, List.of(), false));
                 ids.add("(task " + t.taskId() + ")");
             }
@@ -275,11 +358,11 @@ public final class ServiceScheduler {
                 if (!isPrimary && mine.stream().allMatch(t -> t.task().isStopped())) {
                     continue; // drained: the deployment becomes INACTIVE and leaves the list
                 }
-                int r = (int) mine.stream().filter(t -> Task.RUNNING.equals(t.task().lastStatus())).count();
-                int p = (int) mine.stream().filter(t -> Task.RUNNING.equals(t.task().desiredStatus())
-                        && (Task.PENDING.equals(t.task().lastStatus())
-                        || Task.PROVISIONING.equals(t.task().lastStatus()))).count();
-                int liveCount = (int) mine.stream().filter(t -> Task.RUNNING.equals(t.task().desiredStatus()))
+                int r = (int) mine.stream().filter(t -> TaskStatus.RUNNING.equals(t.task().lastStatus())).count();
+                int p = (int) mine.stream().filter(t -> TaskStatus.RUNNING.equals(t.task().desiredStatus())
+                        && (TaskStatus.PENDING.equals(t.task().lastStatus())
+                        || TaskStatus.PROVISIONING.equals(t.task().lastStatus()))).count();
+                int liveCount = (int) mine.stream().filter(t -> TaskStatus.RUNNING.equals(t.task().desiredStatus()))
                         .count();
                 running += r;
                 pending += p;
@@ -299,7 +382,7 @@ public final class ServiceScheduler {
                         + ") deployment completed.");
                 events.add("(service " + service.serviceName() + ") has reached a steady state.");
             }
-            Service.Builder b = service.toBuilder().deployments(deployments).runningCount(running)
+            ServiceBuilder b = service.toBuilder().deployments(deployments).runningCount(running)
                     .pendingCount(pending).events(withEvents());
             if (draining && current.stream().allMatch(t -> t.task().isStopped())) {
                 b.status(Service.INACTIVE);
@@ -333,17 +416,20 @@ public final class ServiceScheduler {
         }
     }
 
-    /**
-     * RUNNING, and HEALTHY when an essential container has a health check: a task whose checks have not passed yet
-     * (UNKNOWN) does not count toward minimumHealthyPercent, as in ECS.
-     */
+    /** Counts toward minimumHealthyPercent (see {@link Routability#isHealthy}). */
     private boolean healthy(StoredTask t) {
         Task task = t.task();
-        if (!Task.RUNNING.equals(task.lastStatus()) || !Task.RUNNING.equals(task.desiredStatus())) {
-            return false;
-        }
-        return "HEALTHY".equals(task.healthStatus())
-                || !"UNHEALTHY".equals(task.healthStatus()) && !healthChecked(task.taskDefinitionArn());
+        boolean containers = Routability.isHealthy(task.desiredStatus(), task.lastStatus(), task.healthStatus(),
+                () -> healthChecked(task.taskDefinitionArn()));
+        // behind a load balancer, a task counts only once its targets pass the load balancer's health checks (ECS)
+        return containers && (!behindLoadBalancer(t) || ecs.loadBalancing().targetHealth(task.taskArn())
+                instanceof LoadBalancing.TargetHealth.Healthy);
+    }
+
+    private boolean behindLoadBalancer(StoredTask t) {
+        return t.serviceArn() != null && ecs.tables().services().get(t.serviceArn())
+                .map(s -> s.service().loadBalancers() != null && !s.service().loadBalancers().isEmpty())
+                .orElse(false);
     }
 
     private boolean healthChecked(String taskDefinitionArn) {

@@ -1,22 +1,34 @@
 package dev.mooring.control.scheduler;
 
+import dev.mooring.control.Arn;
 import dev.mooring.control.cloudmap.CloudMapService;
 import dev.mooring.control.ecs.Arns;
 import dev.mooring.control.ecs.EcsState;
 import dev.mooring.control.ecs.StoredTask;
 import dev.mooring.control.ecs.Task;
 import dev.mooring.control.ecs.TaskDefinition;
-import dev.mooring.control.runtime.TaskObservation;
-import dev.mooring.control.runtime.TaskRuntime;
+import dev.mooring.control.reconcile.Changes;
+import dev.mooring.control.reconcile.Controller;
+import dev.mooring.control.reconcile.Key;
+import dev.mooring.store.Table;
 import dev.mooring.store.Tx;
+import dev.mooring.task.ContainerStatus;
+import dev.mooring.task.StopCode;
+import dev.mooring.task.TaskObservation;
+import dev.mooring.task.TaskRuntime;
+import dev.mooring.task.TaskStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * out of Cloud Map), copies what the runtime observes into the task, keeps Cloud Map instances in step with RUNNING
  * tasks, releases stopped tasks from the runtime and forgets them an hour later, as ECS does.
  */
-public final class TaskReconciler {
+public final class TaskReconciler implements Controller {
     private static final Logger log = LoggerFactory.getLogger(TaskReconciler.class);
     /** How long a STOPPED task stays visible (ECS: "at least one hour"). */
     static final Duration STOPPED_RETENTION = Duration.ofHours(1);
@@ -35,6 +47,10 @@ public final class TaskReconciler {
     private final Clock clock;
     private final LaunchPlanner launches;
     private final RegistrationTargets registrations;
+    private volatile DataPlaneHooks dataPlane = DataPlaneHooks.NONE;
+
+    /** Task id to ARN, for the runtime's change events, which name tasks by id. */
+    private final Map<String, String> arnById = new HashMap<>();
 
     /** A change found in a pass: {@code after} null deletes the task. */
     private record Change(StoredTask before, StoredTask after, Map<String, Map<String, String>> targets) {}
@@ -47,10 +63,26 @@ public final class TaskReconciler {
         this.registrations = new RegistrationTargets(ecs);
     }
 
-    public void reconcile() {
+    /** Set once by the composition root, before the engine starts. */
+    public void dataPlane(DataPlaneHooks hooks) {
+        this.dataPlane = hooks;
+    }
+
+    @Override
+    public String name() {
+        return "task reconciler";
+    }
+
+    @Override
+    public List<Table<?>> watches() {
+        return List.of(ecs.tables().tasks(), ecs.tables().services(), ecs.tables().taskDefinitions());
+    }
+
+    @Override
+    public void reconcile(Changes changed) {
         Instant now = clock.instant();
         List<Change> changes = new ArrayList<>();
-        for (StoredTask stored : ecs.tables().tasks().all()) {
+        for (StoredTask stored : affected(changed)) {
             Change c = isolated(stored, now);
             if (c != null) {
                 changes.add(c);
@@ -82,6 +114,42 @@ public final class TaskReconciler {
     }
 
     /**
+     * The tasks a change can move: changed tasks, tasks the runtime reported on, and the tasks of changed services
+     * (their Cloud Map registrations follow the service). A new task definition or a resync looks at every task.
+     */
+    private Collection<StoredTask> affected(Changes changed) {
+        Table<StoredTask> tasks = ecs.tables().tasks();
+        if (changed.resync() || !changed.ids(ecs.tables().taskDefinitions()).isEmpty()) {
+            List<StoredTask> all = tasks.all();
+            arnById.clear();
+            all.forEach(t -> arnById.put(t.task().taskId(), t.arn()));
+            return all;
+        }
+        Map<String, StoredTask> affected = new LinkedHashMap<>();
+        for (String arn : changed.ids(tasks)) {
+            Optional<StoredTask> t = tasks.get(arn);
+            t.ifPresentOrElse(x -> {
+                affected.put(arn, x);
+                arnById.put(x.task().taskId(), arn);
+            }, () -> arnById.remove(Arns.lastSegment(arn)));
+        }
+        for (String id : changed.ids(Key.RUNTIME_TASK)) {
+            String arn = arnById.get(id);
+            if (arn != null) {
+                tasks.get(arn).ifPresent(t -> affected.put(arn, t));
+            }
+        }
+        Set<String> services = changed.ids(ecs.tables().services());
+        if (!services.isEmpty()) {
+            tasks.stream().filter(t -> t.serviceArn() != null && services.contains(t.serviceArn())).forEach(t -> {
+                affected.put(t.arn(), t);
+                arnById.put(t.task().taskId(), t.arn());
+            });
+        }
+        return affected.values();
+    }
+
+    /**
      * One task's step, kept from stalling every other task when it fails: a task that cannot be handed to the
      * runtime stops with TaskFailedToStart and the reason, anything else is logged and retried on the next pass.
      */
@@ -91,8 +159,8 @@ public final class TaskReconciler {
         } catch (RuntimeException e) {
             Task t = stored.task();
             log.error("reconciling task {} failed", t.taskArn(), e);
-            if (Task.PROVISIONING.equals(t.lastStatus()) && runtime.observe(t.taskId()).isEmpty()) {
-                Task stopped = stoppedWithout(t, "TaskFailedToStart", "Mooring could not start this task: "
+            if (TaskStatus.PROVISIONING.equals(t.lastStatus()) && runtime.observe(t.taskId()).isEmpty()) {
+                Task stopped = stoppedWithout(t, StopCode.TASK_FAILED_TO_START, "Mooring could not start this task: "
                         + e.getMessage(), now);
                 return new Change(stored, stored.with(stopped.toBuilder().version(t.version() + 1).build()), null);
             }
@@ -114,27 +182,31 @@ public final class TaskReconciler {
         }
         Task next;
         if (seen.isEmpty()) {
-            if (Task.PROVISIONING.equals(t.lastStatus()) && Task.RUNNING.equals(t.desiredStatus())) {
+            if (TaskStatus.PROVISIONING.equals(t.lastStatus()) && TaskStatus.RUNNING.equals(t.desiredStatus())) {
                 Optional<TaskDefinition> td = ecs.tables().taskDefinitions().get(t.taskDefinitionArn());
                 if (td.isPresent()) {
-                    runtime.launch(launches.plan(t, td.get()));
+                    runtime.launch(dataPlane.wire(stored, td.get(), launches.plan(t, td.get())));
                     return null;
                 }
-                next = stoppedWithout(t, "TaskFailedToStart", "Task definition " + t.taskDefinitionArn()
+                next = stoppedWithout(t, StopCode.TASK_FAILED_TO_START, "Task definition " + t.taskDefinitionArn()
                         + " no longer exists", now);
-            } else if (Task.PROVISIONING.equals(t.lastStatus())) {
+            } else if (TaskStatus.PROVISIONING.equals(t.lastStatus())) {
                 next = stoppedWithout(t, t.stopCode(), t.stoppedReason(), now);
             } else {
                 // the runtime lost it (Mooring restarted, or the runtime was replaced): it is not running anywhere
-                next = stoppedWithout(t, t.startedAt() == null ? "TaskFailedToStart" : "TerminationNotice",
+                next = stoppedWithout(t, t.startedAt() == null ? StopCode.TASK_FAILED_TO_START
+                        : StopCode.TERMINATION_NOTICE,
                         "The runtime no longer has this task (Mooring restarted while it ran)", now);
             }
         } else {
             TaskObservation o = seen.get();
             next = TaskObservations.apply(t, o, now);
-            boolean stoppable = !Task.STOPPED.equals(o.lastStatus()) && !Task.DEPROVISIONING.equals(o.lastStatus());
-            if (Task.STOPPED.equals(next.desiredStatus()) && stoppable && stored.registrations().isEmpty()) {
-                // deregistered from Cloud Map first (an earlier pass), so no client is sent to a stopping task
+            if (next.desiredStatus() == TaskStatus.STOPPED && !o.lastStatus().isEnding()
+                    && stored.registrations().isEmpty() && !dataPlane.receivesTraffic(id)
+                    && ecs.loadBalancing().drained(t.taskArn())) {
+                // out of Cloud Map and out of every proxy's host sets first (earlier passes), and drained out of its
+                // target groups for their deregistration delay, so no client is sent to a stopping task and none is
+                // cut off
                 runtime.stop(id, next.stoppedReason());
             }
         }
@@ -148,15 +220,12 @@ public final class TaskReconciler {
     }
 
     /** A task that never reached the runtime, or that the runtime no longer has, as STOPPED. */
-    private static Task stoppedWithout(Task t, String stopCode, String reason, Instant now) {
-        return t.toBuilder().desiredStatus(Task.STOPPED).lastStatus(Task.STOPPED)
+    private static Task stoppedWithout(Task t, StopCode stopCode, String reason, Instant now) {
+        return t.toBuilder().desiredStatus(TaskStatus.STOPPED).lastStatus(TaskStatus.STOPPED)
                 .stopCode(t.stopCode() != null ? t.stopCode() : stopCode)
                 .stoppedReason(t.stoppedReason() != null ? t.stoppedReason() : reason)
                 .stoppingAt(t.stoppingAt() != null ? t.stoppingAt() : now).stoppedAt(now).executionStoppedAt(now)
-                .containers(t.containers().stream().map(c -> new Task.Container(c.containerArn(), c.taskArn(),
-                        c.name(), c.image(), c.imageDigest(), c.runtimeId(), Task.STOPPED, c.exitCode(), c.reason(),
-                        c.networkBindings(), c.networkInterfaces(), c.healthStatus(), c.cpu(), c.memory(),
-                        c.memoryReservation())).toList())
+                .containers(t.containers().stream().map(c -> c.withLastStatus(ContainerStatus.STOPPED)).toList())
                 .attachments(t.attachments().stream().map(a -> new Task.Attachment(a.id(), a.type(), "DELETED",
                         a.details())).toList())
                 .build();
@@ -165,7 +234,7 @@ public final class TaskReconciler {
     /** Registers and deregisters inside the write; returns the Cloud Map services the task is now in. */
     private List<String> register(Tx tx, StoredTask task, Map<String, Map<String, String>> targets,
                                   Instant now) {
-        String region = Arns.region(task.arn());
+        String region = Arn.region(task.arn());
         List<String> registered = new ArrayList<>();
         for (String arn : task.registrations()) {
             if (!targets.containsKey(arn)) {

@@ -1,6 +1,7 @@
 /**
- * The reconcile loops, level-triggered like Kubernetes controllers: each pass compares what the store wants with what
- * the runtime and the store show, and writes only the difference. One control-loop thread runs them, woken by store
- * and runtime changes and by a periodic tick, so a missed signal only delays convergence by one tick.
+ * ECS's controllers, level-triggered like Kubernetes controllers: the task reconciler and the service scheduler.
+ * Each pass compares what the store wants with what the runtime and the store show, for the keys that changed (or
+ * everything on a resync), and writes only the difference. The {@link dev.mooring.control.reconcile.ReconcileEngine}
+ * runs them.
  */
 package dev.mooring.control.scheduler;

@@ -3,9 +3,10 @@ package dev.mooring.control.cloudmap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mooring.api.ApiServer;
+import dev.mooring.control.TestApi;
 import dev.mooring.control.ControlPlane;
-import dev.mooring.control.runtime.SimulatedRuntime;
 import dev.mooring.store.Store;
+import dev.mooring.task.simulated.SimulatedRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,7 +48,7 @@ final class CloudMapFixture implements AutoCloseable {
         store = Store.open(dir);
         control = new ControlPlane(store, new SimulatedRuntime(Clock.systemUTC(), Duration.ofMillis(10)),
                 "123456789012", Clock.systemUTC());
-        server = ApiServer.builder().port(0).router(control.router()).start();
+        server = TestApi.start(control);
     }
 
     /** Stops everything and starts again on the same state directory. */
@@ -65,7 +66,7 @@ final class CloudMapFixture implements AutoCloseable {
     }
 
     java.util.Set<String> targets() {
-        return control.router().targets();
+        return TestApi.awsJson(control).targets();
     }
 
     Reply call(String operation, Map<String, ?> body) {

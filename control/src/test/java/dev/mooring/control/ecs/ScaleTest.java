@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mooring.control.MooringFixture;
+import dev.mooring.task.TaskStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +48,7 @@ class ScaleTest {
         }
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 mooring.control().ecs().tables().tasks().stream()
-                        .filter(t -> "RUNNING".equals(t.task().lastStatus())).count() == (long) SERVICES * TASKS_EACH);
+                        .filter(t -> t.task().lastStatus() == TaskStatus.RUNNING).count() == (long) SERVICES * TASKS_EACH);
         for (int i = 0; i < SERVICES; i += 97) {
             int n = i;
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -5,6 +5,7 @@ import static dev.mooring.control.ecs.EcsTestSupport.registerWeb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mooring.task.TaskStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,8 +121,8 @@ class ServiceSchedulingTest extends EcsTestBase {
         var tasks = mooring.control().ecs().tables().tasks();
         Runnable sample = () -> {
             List<StoredTask> all = tasks.all();
-            int healthy = (int) all.stream().filter(t -> "RUNNING".equals(t.task().lastStatus())
-                    && "RUNNING".equals(t.task().desiredStatus())).count();
+            int healthy = (int) all.stream().filter(t -> t.task().lastStatus() == TaskStatus.RUNNING
+                    && t.task().desiredStatus() == TaskStatus.RUNNING).count();
             int live = (int) all.stream().filter(t -> !t.task().isStopped()).count();
             minHealthy.accumulateAndGet(healthy, Math::min);
             maxLive.accumulateAndGet(live, Math::max);

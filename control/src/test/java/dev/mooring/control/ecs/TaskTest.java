@@ -5,6 +5,8 @@ import static dev.mooring.control.ecs.EcsTestSupport.registerWeb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mooring.task.TaskLaunch;
+import dev.mooring.task.simulated.SimulatedRuntime;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +96,22 @@ class TaskTest extends EcsTestBase {
             assertThat(f.arn()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:task/jobs/"
                     + "0123456789abcdef0123456789abcdef");
         });
+    }
+
+    /**
+     * A task the runtime runs with no task row (a reset racing a pass that launches) is stopped and released: no
+     * process is left that nothing knows about.
+     */
+    @Test
+    void aTaskTheRuntimeRunsWithNoRecordIsStoppedAndReleased() {
+        String id = "0123456789abcdef0123456789abcdef";
+        SimulatedRuntime runtime = mooring.runtime();
+        runtime.launch(new TaskLaunch("arn:aws:ecs:us-east-1:123456789012:task/jobs/" + id, id, "us-east-1", "jobs",
+                "web", 1, List.of(), List.of(), null, null));
+        assertThat(runtime.taskIds()).contains(id);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !runtime.taskIds().contains(id));
+        assertThat(runtime.observe(id)).isEmpty();
+        assertThat(ecs.listTasks(b -> b.cluster("jobs")).taskArns()).isEmpty();
     }
 
     @Test

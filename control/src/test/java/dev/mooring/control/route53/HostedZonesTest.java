@@ -3,7 +3,7 @@ package dev.mooring.control.route53;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mooring.api.AwsException;
+import dev.mooring.core.operation.ServiceException;
 import dev.mooring.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,10 +72,10 @@ class HostedZonesTest {
         assertCode(() -> zones.upsert(ResourceRecordSet.a(zone.id(), "bad..yelb.internal", 60, List.of("1.2.3.4"))),
                 "InvalidInput");
         assertCode(() -> zones.upsert(new ResourceRecordSet(zone.id(), "web.yelb.internal", "A", null, 60L,
-                List.of("1.2.3.4"), new ResourceRecordSet.AliasTarget(null, "lb.yelb.internal", false))),
+                List.of("1.2.3.4"), new ResourceRecordSet.AliasTarget(null, "lb.yelb.internal", false), null, null)),
                 "InvalidChangeBatch");
         assertCode(() -> zones.upsert(new ResourceRecordSet(zone.id(), "web.yelb.internal", "MX", null, 60L,
-                List.of("1.2.3.4"), null)), "InvalidInput");
+                List.of("1.2.3.4"), null, null, null)), "InvalidInput");
         assertThat(zones.recordSets(zone.id())).isEmpty();
     }
 
@@ -100,7 +100,7 @@ class HostedZonesTest {
     }
 
     private static void assertCode(Runnable call, String code) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(AwsException.class,
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ServiceException.class,
                 e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(code));
     }
 }

@@ -4,17 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mooring.api.ApiServer;
+import dev.mooring.control.TestApi;
 import dev.mooring.control.ControlPlane;
-import dev.mooring.control.runtime.SimulatedRuntime;
-import dev.mooring.control.runtime.TaskLaunch;
-import dev.mooring.control.runtime.TaskObservation;
-import dev.mooring.control.runtime.TaskRuntime;
 import dev.mooring.store.Store;
+import dev.mooring.task.TaskLaunch;
+import dev.mooring.task.TaskObservation;
+import dev.mooring.task.TaskRuntime;
+import dev.mooring.task.simulated.SimulatedRuntime;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -52,12 +55,17 @@ class IsolatedFailureTest {
         }
 
         @Override
+        public Set<String> taskIds() {
+            return inner.taskIds();
+        }
+
+        @Override
         public void release(String taskId) {
             inner.release(taskId);
         }
 
         @Override
-        public void onChange(Runnable listener) {
+        public void onChange(Consumer<String> listener) {
             inner.onChange(listener);
         }
 
@@ -75,7 +83,7 @@ class IsolatedFailureTest {
         try (Store store = Store.open(dir);
              TaskRuntime runtime = new Refusing(new SimulatedRuntime(Clock.systemUTC(), Duration.ZERO), "broken");
              ControlPlane control = new ControlPlane(store, runtime, "123456789012", Clock.systemUTC());
-             ApiServer api = ApiServer.builder().port(0).router(control.router()).start();
+             ApiServer api = TestApi.start(control);
              EcsClient ecs = EcsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + api.address().getPort()))
                      .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))

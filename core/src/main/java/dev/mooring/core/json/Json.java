@@ -67,6 +67,27 @@ public final class Json {
         return wire(PropertyNamingStrategies.UPPER_CAMEL_CASE);
     }
 
+    /**
+     * The XML protocols' conventions (awsQuery, restXml): UpperCamel members, timestamps as ISO 8601, absent members
+     * omitted, unknown members ignored. Every value arrives as text there, so text is coerced to numbers and booleans
+     * (a value that does not parse is still an error), and an empty value where a list goes is an empty list, which is
+     * how awsQuery sends one.
+     */
+    public static JsonMapper xmlWire() {
+        JsonMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+        mapper.coercionConfigFor(LogicalType.Collection).setCoercion(CoercionInputShape.EmptyString,
+                CoercionAction.AsEmpty);
+        mapper.coercionConfigFor(LogicalType.POJO).setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull);
+        return mapper;
+    }
+
     /** The store keeps whatever a record holds, tolerating members that a later build dropped. */
     public static JsonMapper store() {
         return JsonMapper.builder()

@@ -1,2 +1,2 @@
-/** Netty transport choice: native epoll where the kernel offers it, NIO otherwise. */
+/** Networking basics: Netty's transport (native epoll where the kernel offers it, NIO otherwise), IPv4 addresses. */
 package dev.mooring.core.net;

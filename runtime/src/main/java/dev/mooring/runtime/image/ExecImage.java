@@ -1,6 +1,6 @@
 package dev.mooring.runtime.image;
 
-import dev.mooring.control.runtime.ContainerLaunch;
+import dev.mooring.task.ContainerLaunch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.mooring.runtime.image;
 
-import dev.mooring.control.runtime.ContainerLaunch;
+import dev.mooring.task.ContainerLaunch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

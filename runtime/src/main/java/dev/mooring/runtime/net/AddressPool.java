@@ -33,6 +33,16 @@ final class AddressPool {
         return Ipv4Cidr.format(cidr.network() + offset);
     }
 
+    /** Takes {@code address} if it is in the range and free; says whether it did. */
+    synchronized boolean reserve(String address) {
+        int offset = Ipv4Cidr.parseAddress(address) - cidr.network();
+        if (offset <= 1 || offset >= cidr.size() - 1 || used.get(offset)) {
+            return false;
+        }
+        used.set(offset);
+        return true;
+    }
+
     synchronized void release(String address) {
         int offset = Ipv4Cidr.parseAddress(address) - cidr.network();
         if (offset > 1 && offset < cidr.size() - 1) {

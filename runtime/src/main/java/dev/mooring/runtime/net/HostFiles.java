@@ -1,6 +1,6 @@
 package dev.mooring.runtime.net;
 
-import dev.mooring.control.runtime.TaskLaunch.HostEntry;
+import dev.mooring.task.TaskLaunch.HostEntry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -20,6 +20,13 @@ final class HostFiles {
     private static final Pattern HOSTNAME =
             Pattern.compile("(?=.{1,64}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
+    /**
+     * A name in {@code /etc/hosts}: wider than a hostname, since Service Connect aliases may hold underscores and
+     * be up to 127 characters (spec §4.1, e.g. {@code _db.production.internal}).
+     */
+    private static final Pattern HOSTS_ENTRY =
+            Pattern.compile("(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62}))*");
+
     private HostFiles() {}
 
     static void validateHostname(String hostname, String what) {
@@ -31,7 +38,11 @@ final class HostFiles {
 
     static void validate(List<HostEntry> extraHosts) {
         for (HostEntry entry : extraHosts) {
-            validateHostname(entry.hostname(), "extra host name");
+            if (entry.hostname() == null || !HOSTS_ENTRY.matcher(entry.hostname()).matches()) {
+                throw new IllegalArgumentException("extra host name '" + entry.hostname() + "' is not a valid"
+                        + " name: use at most 253 characters of dot-separated labels made of letters, digits,"
+                        + " hyphens and underscores");
+            }
             try {
                 InetAddress.ofLiteral(entry.ipAddress() == null ? "" : entry.ipAddress());
             } catch (IllegalArgumentException e) {

@@ -76,7 +76,7 @@ public final class Namespaces {
     }
 
     /** setns(open(path), CLONE_NEWNET) for the calling thread only. */
-    private static void enterNetwork(Path netnsPath) throws Throwable {
+    static void enterNetwork(Path netnsPath) throws Throwable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
             int fd = (int) OPEN.invokeExact(state, arena.allocateFrom(netnsPath.toString()), O_RDONLY | O_CLOEXEC);

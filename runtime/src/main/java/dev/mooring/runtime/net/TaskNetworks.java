@@ -1,13 +1,15 @@
 package dev.mooring.runtime.net;
 
-import dev.mooring.control.runtime.TaskLaunch.HostEntry;
+import dev.mooring.task.TaskLaunch.HostEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,9 @@ public final class TaskNetworks implements AutoCloseable {
     private final String nameserver;
     private final Map<String, StateFile.Entry> entries = new LinkedHashMap<>();
     private final Map<String, TaskSandbox> sandboxes = new LinkedHashMap<>();
+    private final Map<String, List<HostEntry>> hostLines = new LinkedHashMap<>();
+    /** Addresses of the task network that the host itself answers on the bridge (load balancers). */
+    private final Set<String> hostAddresses = new LinkedHashSet<>();
     private boolean closed;
 
     private TaskNetworks(NetworkConfig config, Ipv4Cidr cidr, Tools tools, IpRoute ip, BridgeLock lock) {
@@ -75,11 +80,27 @@ public final class TaskNetworks implements AutoCloseable {
     /** Another interface with an address in the task CIDR would make task addresses ambiguous, or reach off-box. */
     private static void refuseOverlap(IpRoute ip, String bridge, Ipv4Cidr cidr) {
         for (IpRoute.Address address : ip.hostAddresses()) {
-            if (!address.device().equals(bridge) && Ipv4Cidr.parse(networkOf(address.cidr())).overlaps(cidr)) {
+            if (!address.device().equals(bridge) && overlaps(address.cidr(), cidr)) {
                 throw new NetworkException("the task CIDR " + cidr + " overlaps " + address.cidr() + " on interface "
                         + address.device() + "; choose a task CIDR no interface uses");
             }
         }
+    }
+
+    /** Whether an interface's address/prefix shares any address with the task CIDR; /31 and /32 included. */
+    private static boolean overlaps(String hostCidr, Ipv4Cidr cidr) {
+        String[] parts = hostCidr.split("/");
+        int prefix = Integer.parseInt(parts[1]);
+        if (prefix > Ipv4Cidr.MAX_PREFIX) {
+            int address = Ipv4Cidr.parseAddress(parts[0]);
+            return contains(cidr, address) || (prefix == 31 && contains(cidr, address ^ 1));
+        }
+        return Ipv4Cidr.parse(networkOf(hostCidr)).overlaps(cidr);
+    }
+
+    private static boolean contains(Ipv4Cidr cidr, int address) {
+        int mask = cidr.prefix() == 0 ? 0 : -1 << (32 - cidr.prefix());
+        return (address & mask) == cidr.network();
     }
 
     private static String networkOf(String hostCidr) {
@@ -127,6 +148,7 @@ public final class TaskNetworks implements AutoCloseable {
                     + "link set lo up\n"
                     + "link set eth0 up\n");
             HostFiles.write(netns, ipv4, name, extras, nameserver);
+            hostLines.put(taskId, extras);
         } catch (RuntimeException e) {
             teardown(entry).forEach(problem -> e.addSuppressed(new NetworkException(problem)));
             throw e;
@@ -142,6 +164,22 @@ public final class TaskNetworks implements AutoCloseable {
         return List.of(tools.ip(), "netns", "exec", netns,
                 tools.unshare(), "--uts", "--pid", "--fork", "--mount-proc", "--kill-child", "--",
                 "/bin/sh", "-c", tools.hostname() + " \"$0\" && exec \"$@\"", hostname);
+    }
+
+    /**
+     * Adds lines to a running task's {@code /etc/hosts} (Service Connect names learnt while it runs). The file is
+     * rewritten in place, so the task's processes, which see it through a bind mount, read the new lines.
+     */
+    public synchronized void addHosts(String taskId, List<HostEntry> more) {
+        StateFile.Entry entry = entries.get(taskId);
+        if (entry == null) {
+            return;
+        }
+        HostFiles.validate(more);
+        List<HostEntry> all = new ArrayList<>(hostLines.getOrDefault(taskId, List.of()));
+        more.stream().filter(h -> !all.contains(h)).forEach(all::add);
+        HostFiles.write(entry.netns(), entry.ipv4(), entry.hostname(), all, nameserver);
+        hostLines.put(taskId, List.copyOf(all));
     }
 
     /** The open sandbox of a task, if any. */
@@ -182,10 +220,41 @@ public final class TaskNetworks implements AutoCloseable {
             ip.deleteNetns(entry.netns()).ifPresent(problems::add);
         }
         sandboxes.remove(entry.taskId());
+        hostLines.remove(entry.taskId());
         entries.remove(entry.taskId());
         addresses.release(entry.ipv4());
         saveState();
         return problems;
+    }
+
+    /**
+     * An address of the task network that the host answers on the bridge, for a service the host runs for tasks (a
+     * load balancer's listeners): {@code preferred} when it is free (the one it had before a restart), else the next
+     * free one. Tasks reach it like another task; the host reaches it too. It goes with the bridge.
+     */
+    public synchronized String openHostAddress(String preferred) {
+        requireOpen();
+        String address = preferred != null && addresses.reserve(preferred) ? preferred : addresses.allocate();
+        try {
+            ip.batch("addr add " + address + "/32 dev " + config.bridge() + "\n");
+        } catch (RuntimeException e) {
+            addresses.release(address);
+            throw e;
+        }
+        hostAddresses.add(address);
+        return address;
+    }
+
+    /** Gives back an address {@link #openHostAddress} handed out; an unknown one is ignored. */
+    public synchronized void closeHostAddress(String address) {
+        if (closed || !hostAddresses.remove(address)) {
+            return;
+        }
+        try {
+            ip.batch("addr del " + address + "/32 dev " + config.bridge() + "\n");
+        } finally {
+            addresses.release(address);
+        }
     }
 
     /** The bridge's address: the first host address of the task CIDR, where the DNS server listens. */

@@ -1,6 +1,7 @@
 package dev.mooring.runtime.process;
 
-import dev.mooring.control.runtime.ContainerLaunch.HealthCheck;
+import dev.mooring.task.ContainerLaunch.HealthCheck;
+import dev.mooring.task.HealthStatus;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ public final class HealthChecker implements AutoCloseable {
 
     private final HealthCheck check;
     private final ProcessSpec base;
-    private final Consumer<String> report;
+    private final Consumer<HealthStatus> report;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread thread;
 
@@ -32,7 +33,7 @@ public final class HealthChecker implements AutoCloseable {
      * @param base   how the container itself was started; the check runs with its prefix, user and environment
      * @param report receives HEALTHY or UNHEALTHY whenever the status changes
      */
-    public HealthChecker(String name, HealthCheck check, ProcessSpec base, Consumer<String> report) {
+    public HealthChecker(String name, HealthCheck check, ProcessSpec base, Consumer<HealthStatus> report) {
         this.check = check;
         this.base = base;
         this.report = report;
@@ -66,19 +67,19 @@ public final class HealthChecker implements AutoCloseable {
         Instant graceEnds = Instant.now().plusSeconds(check.startPeriod());
         Duration interval = Duration.ofSeconds(check.interval() > 0 ? check.interval() : 30);
         int retries = check.retries() > 0 ? check.retries() : 3;
-        String status = null;
+        HealthStatus status = null;
         int failures = 0;
         try {
             while (!closed.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
                 boolean healthy = runOnce();
-                String next = status;
+                HealthStatus next = status;
                 if (healthy) {
                     failures = 0;
-                    next = "HEALTHY";
+                    next = HealthStatus.HEALTHY;
                 } else if (Instant.now().isAfter(graceEnds) && ++failures >= retries) {
-                    next = "UNHEALTHY";
+                    next = HealthStatus.UNHEALTHY;
                 }
-                if (next != null && !next.equals(status) && closed.getCount() > 0) {
+                if (next != null && next != status && closed.getCount() > 0) {
                     status = next;
                     report.accept(status);
                 }

@@ -3,7 +3,7 @@ package dev.mooring.runtime.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mooring.control.runtime.ContainerLaunch;
+import dev.mooring.task.ContainerLaunch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.mooring.runtime.net;
 
-import dev.mooring.control.Ids;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,7 @@ public final class CrashingOwner {
         NetworkConfig config = new NetworkConfig(args[0], args[1], Path.of(args[2]), null);
         TaskNetworks networks = TaskNetworks.create(config);
         StringBuilder ready = new StringBuilder("READY");
-        for (String taskId : List.of(Ids.taskId(), Ids.taskId())) {
+        for (String taskId : List.of(TaskIds.random(), TaskIds.random())) {
             TaskSandbox sandbox = networks.open(taskId, null, List.of());
             List<String> argv = new ArrayList<>(sandbox.execPrefix());
             argv.addAll(List.of("sleep", "600"));

@@ -49,6 +49,34 @@ public final class Host {
         return new NetworkConfig(bridge, "198.19." + free.get(random.nextInt(free.size())) + ".0/24", stateDir, null);
     }
 
+    /** What a command did: its exit code, standard output and standard error. */
+    public record Result(int exitCode, String output, String error) {}
+
+    /** Runs a command to completion, whatever its exit code (for commands expected to fail). */
+    public static Result attempt(List<String> argv) {
+        try {
+            Process process = new ProcessBuilder(argv).start();
+            process.getOutputStream().close();
+            // stderr on a thread of its own: never block a shared pool on a pipe
+            java.util.concurrent.CompletableFuture<String> err = new java.util.concurrent.CompletableFuture<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    err.complete(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    err.complete(e.toString());
+                }
+            });
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("%s finished", argv).isTrue();
+            return new Result(process.exitValue(), out, err.join());
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + argv, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Runs a command to completion, asserting it succeeded; its output. */
     public static String run(List<String> argv) {
         try {

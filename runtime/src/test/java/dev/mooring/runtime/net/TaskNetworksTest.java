@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.mooring.control.Ids;
-import dev.mooring.control.runtime.TaskLaunch.HostEntry;
+import dev.mooring.task.TaskLaunch.HostEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -59,8 +58,8 @@ class TaskNetworksTest {
         try (TaskNetworks networks = TaskNetworks.create(config)) {
             Ipv4Cidr cidr = Ipv4Cidr.parse(config.cidr());
             extraIp = Ipv4Cidr.format(cidr.network() + 77);
-            a = networks.open(Ids.taskId(), null, List.of());
-            b = networks.open(Ids.taskId(), "web-1", List.of(new HostEntry("redis.local", extraIp)));
+            a = networks.open(TaskIds.random(), null, List.of());
+            b = networks.open(TaskIds.random(), "web-1", List.of(new HostEntry("redis.local", extraIp)));
 
             assertThat(networks.gatewayAddress()).isEqualTo(Ipv4Cidr.format(cidr.gateway()));
             assertThat(a.ipv4()).isNotEqualTo(b.ipv4()).isNotEqualTo(networks.gatewayAddress());
@@ -105,8 +104,8 @@ class TaskNetworksTest {
     @Test
     void hostReachesTasksAndTasksReachEachOtherAndTheHost() throws Exception {
         try (TaskNetworks networks = TaskNetworks.create(config)) {
-            TaskSandbox a = networks.open(Ids.taskId(), null, List.of());
-            TaskSandbox b = networks.open(Ids.taskId(), null, List.of());
+            TaskSandbox a = networks.open(TaskIds.random(), null, List.of());
+            TaskSandbox b = networks.open(TaskIds.random(), null, List.of());
             Process server = new ProcessBuilder(Host.inside(a, Host.PYTHON.toString(), "-c", SERVER)).start();
             try {
                 BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
@@ -143,7 +142,7 @@ class TaskNetworksTest {
     @Test
     void aSocketOpenedThroughNamespacesLivesInTheTaskNamespace() throws Exception {
         try (TaskNetworks networks = TaskNetworks.create(config)) {
-            TaskSandbox task = networks.open(Ids.taskId(), null, List.of());
+            TaskSandbox task = networks.open(TaskIds.random(), null, List.of());
             try (ServerSocketChannel listener = Namespaces.callIn(task.netnsPath(),
                     () -> ServerSocketChannel.open().bind(new InetSocketAddress(0)))) {
                 int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
@@ -167,7 +166,7 @@ class TaskNetworksTest {
     @Test
     void closingATaskKillsItsProcessesAndRemovesItsNetwork() throws Exception {
         try (TaskNetworks networks = TaskNetworks.create(config)) {
-            TaskSandbox task = networks.open(Ids.taskId(), null, List.of());
+            TaskSandbox task = networks.open(TaskIds.random(), null, List.of());
             Process sleeper = new ProcessBuilder(Host.inside(task, "sleep", "600")).start();
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     new IpRoute("ip").netnsPids(task.netnsName()).size() >= 2);
@@ -176,7 +175,7 @@ class TaskNetworksTest {
             assertNothingLeft(List.of(task));
             assertThat(networks.sandbox(task.taskId())).isEmpty();
             networks.close(task.taskId());
-            TaskSandbox next = networks.open(Ids.taskId(), null, List.of());
+            TaskSandbox next = networks.open(TaskIds.random(), null, List.of());
             assertThat(next.ipv4()).as("addresses move on before reuse").isNotEqualTo(task.ipv4());
         }
     }
@@ -184,7 +183,7 @@ class TaskNetworksTest {
     @Test
     void badInputChangesNothing() {
         try (TaskNetworks networks = TaskNetworks.create(config)) {
-            String taskId = Ids.taskId();
+            String taskId = TaskIds.random();
             assertThatThrownBy(() -> networks.open(taskId, "bad_name!", List.of()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a valid host name");
             assertThatThrownBy(() -> networks.open(taskId, null, List.of(new HostEntry("db", "not-an-ip"))))
@@ -198,7 +197,7 @@ class TaskNetworksTest {
     @Test
     void aSecondOwnerOfTheSameBridgeIsRefused() {
         try (TaskNetworks first = TaskNetworks.create(config)) {
-            TaskSandbox task = first.open(Ids.taskId(), null, List.of());
+            TaskSandbox task = first.open(TaskIds.random(), null, List.of());
             assertThatThrownBy(() -> TaskNetworks.create(config)).isInstanceOf(NetworkException.class)
                     .hasMessageContaining("belongs to another running Mooring");
             assertThat(Host.netns()).as("the refused owner cleaned nothing").contains(task.netnsName());
@@ -242,7 +241,7 @@ class TaskNetworksTest {
             }
             assertThat(orphans).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
                     && !zombie(pid));
-            assertThat(next.open(Ids.taskId(), null, List.of()).ipv4()).isNotBlank();
+            assertThat(next.open(TaskIds.random(), null, List.of()).ipv4()).isNotBlank();
         }
         assertThat(Host.linkExists(config.bridge())).isFalse();
         assertThat(BridgeLock.DIR.resolve(config.bridge() + ".lock")).doesNotExist();

@@ -1,7 +1,0 @@
-package dev.mooring.api;
-
-/** One AWS operation: a request record in, a response record out (or {@code null} for an empty response). */
-@FunctionalInterface
-public interface Operation<I, O> {
-    O handle(RequestContext context, I input);
-}

@@ -1,6 +1,0 @@
-/**
- * The bridge from control-plane state to the DNS server's snapshots: zone sources for Cloud Map DNS namespaces and
- * Route 53-style hosted zones, and the publisher that rebuilds the snapshot when the store changes. It lives in the
- * CLI module, the one place that depends on both {@code control} and {@code dns}, so neither depends on the other.
- */
-package dev.mooring.cli.zones;

@@ -1,0 +1,351 @@
+package dev.mooring.control.ecs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mooring.core.operation.ServiceException;
+import dev.mooring.core.operation.RequestContext;
+import dev.mooring.control.Ids;
+import dev.mooring.control.Page;
+import dev.mooring.control.cloudmap.Namespace;
+import dev.mooring.control.ecs.Service.DeploymentConfiguration;
+import dev.mooring.control.ecs.Service.ServiceRegistry;
+import dev.mooring.store.Tx;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** CreateService, UpdateService, DeleteService, DescribeServices, ListServices, ListServicesByNamespace. */
+final class ServiceOperations {
+    static final Set<String> LAUNCH_TYPES = Set.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES");
+
+    private final EcsState ecs;
+    private final ServiceConnectPlanner planner;
+
+    ServiceOperations(EcsState ecs) {
+        this.ecs = ecs;
+        this.planner = new ServiceConnectPlanner(ecs);
+    }
+
+    Responses.ServiceResponse create(RequestContext ctx, Requests.CreateService in) {
+        String name = Validation.require(in.serviceName(), "serviceName");
+        Validation.name(name, "serviceName");
+        Integer desired = Validation.require(in.desiredCount(), "desiredCount");
+        Validation.desiredCount(desired);
+        String strategy = in.schedulingStrategy() == null ? "REPLICA" : in.schedulingStrategy();
+        if (!strategy.equals("REPLICA")) {
+            throw new ServiceException("UnsupportedFeatureException", "schedulingStrategy " + strategy
+                    + " is not supported by Mooring; use REPLICA.");
+        }
+        JsonNode controller = in.deploymentController();
+        if (controller != null && controller.hasNonNull("type") && !"ECS".equals(controller.get("type").asText())) {
+            throw new ServiceException("UnsupportedFeatureException", "deploymentController.type "
+                    + controller.get("type").asText() + " is not supported by Mooring; use ECS (rolling update).");
+        }
+        Validation.oneOf(in.launchType(), LAUNCH_TYPES, "launchType");
+        Validation.tags(in.tags(), "tags");
+        Validation.oneOf(in.propagateTags(), TaskTags.PROPAGATE_TAGS, "propagateTags");
+        validateDeploymentConfiguration(in.deploymentConfiguration());
+        TaskDefinition td = ecs.resolver().requireActiveTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
+        StoredService stored = ecs.store().write(tx -> {
+            Cluster cluster = ecs.resolver().activeCluster(tx, ctx, in.cluster());
+            String arn = Arns.service(cluster.clusterArn(), name);
+            StoredService existing = tx.get(ecs.tables().services(), arn).orElse(null);
+            if (existing != null && !Service.INACTIVE.equals(existing.service().status())) {
+                if (in.clientToken() != null && in.clientToken().equals(existing.clientToken())) {
+                    return existing;
+                }
+                throw Errors.invalid(Service.DRAINING.equals(existing.service().status())
+                        ? "Service '" + name + "' is still draining; wait until it is INACTIVE to create it again."
+                        : "Creation of service was not idempotent: service '" + name + "' already exists in cluster "
+                        + cluster.clusterName() + ". Use UpdateService to change it.");
+            }
+            List<ServiceRegistry> registries = validateRegistries(tx, ctx, in.serviceRegistries(), td);
+            LoadBalancerCheck.check(tx, ecs.loadBalancing(), in.loadBalancers(), td);
+            ServiceConnectPlanner.Plan plan = planner.plan(tx, ctx, cluster, arn, td,
+                    in.serviceConnectConfiguration(), ctx.receivedAt());
+            String launchType = in.launchType() != null ? in.launchType()
+                    : in.capacityProviderStrategy() == null ? "EC2" : null;
+            Deployment first = deployment(td, desired, launchType, in.platformVersion(),
+                    in.capacityProviderStrategy(), in.networkConfiguration(), plan, ctx.receivedAt());
+            DeploymentConfiguration deploymentConfiguration = (in.deploymentConfiguration() != null
+                    ? in.deploymentConfiguration()
+                    : new DeploymentConfiguration(null, null, null, null, null, null, null, null, null)).withDefaults();
+            Service service = ServiceBuilder.builder().serviceArn(arn).serviceName(name)
+                    .clusterArn(cluster.clusterArn())
+                    .loadBalancers(in.loadBalancers() == null ? ecs.emptyArray() : in.loadBalancers())
+                    .serviceRegistries(registries).status(Service.ACTIVE).desiredCount(desired).runningCount(0)
+                    .pendingCount(0).launchType(launchType).capacityProviderStrategy(in.capacityProviderStrategy())
+                    .platformVersion(in.platformVersion()).taskDefinition(td.taskDefinitionArn())
+                    .deploymentConfiguration(deploymentConfiguration).deployments(List.of(first)).roleArn(in.role())
+                    .events(List.of()).createdAt(ctx.receivedAt())
+                    .placementConstraints(in.placementConstraints() == null ? ecs.emptyArray()
+                            : in.placementConstraints())
+                    .placementStrategy(in.placementStrategy() == null ? ecs.emptyArray() : in.placementStrategy())
+                    .networkConfiguration(in.networkConfiguration())
+                    .healthCheckGracePeriodSeconds(in.healthCheckGracePeriodSeconds()).schedulingStrategy(strategy)
+                    .deploymentController(controller != null ? controller : ecsController())
+                    .createdBy("arn:aws:iam::" + ctx.accountId() + ":root")
+                    .enableECSManagedTags(in.enableECSManagedTags() != null && in.enableECSManagedTags())
+                    .propagateTags(in.propagateTags() == null ? "NONE" : in.propagateTags())
+                    .enableExecuteCommand(in.enableExecuteCommand() != null && in.enableExecuteCommand())
+                    .availabilityZoneRebalancing(in.availabilityZoneRebalancing()).build();
+            Map<String, String> namespaces = plan.namespaceArn() == null ? Map.of()
+                    : Map.of(first.id(), plan.namespaceArn());
+            List<String> owned = new ArrayList<>(existing == null ? List.of() : existing.cloudMapServices());
+            plan.resources().forEach(r -> addOnce(owned, r.discoveryArn()));
+            StoredService created = new StoredService(service, in.clientToken(), namespaces, owned, 0, null);
+            tx.put(ecs.tables().services(), created);
+            tx.delete(ecs.tables().tags(), arn);
+            ecs.putTags(tx, arn, in.tags());
+            return created;
+        });
+        return new Responses.ServiceResponse(withTags(stored.service()));
+    }
+
+    private static void addOnce(List<String> list, String value) {
+        if (!list.contains(value)) {
+            list.add(value);
+        }
+    }
+
+    private JsonNode ecsController() {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("type", "ECS");
+    }
+
+    private static void validateDeploymentConfiguration(DeploymentConfiguration dc) {
+        if (dc == null) {
+            return;
+        }
+        if (dc.minHealthyPercent() < 0 || dc.minHealthyPercent() > 100) {
+            throw Errors.invalid("deploymentConfiguration.minimumHealthyPercent " + dc.minHealthyPercent()
+                    + " is out of range: 0 to 100.");
+        }
+        if (dc.maxPercent() < 100) {
+            throw Errors.invalid("deploymentConfiguration.maximumPercent " + dc.maxPercent()
+                    + " is below 100: a rolling update needs room for at least the desired count.");
+        }
+        if (dc.maxPercent() == 100 && dc.minHealthyPercent() == 100) {
+            throw Errors.invalid("deploymentConfiguration allows neither extra tasks (maximumPercent 100) nor"
+                    + " fewer healthy ones (minimumHealthyPercent 100), so no deployment could progress. Raise"
+                    + " maximumPercent or lower minimumHealthyPercent.");
+        }
+    }
+
+    private List<ServiceRegistry> validateRegistries(Tx tx, RequestContext ctx, List<ServiceRegistry> registries,
+                                                     TaskDefinition td) {
+        if (registries == null || registries.isEmpty()) {
+            return List.of();
+        }
+        if (registries.size() > 1) {
+            throw Errors.invalid("serviceRegistries has " + registries.size() + " entries; a service can use one.");
+        }
+        ServiceRegistry r = registries.getFirst();
+        String arn = Validation.require(r.registryArn(), "serviceRegistries[0].registryArn");
+        ecs.cloudMap().findServiceByArn(tx, ctx.region(), arn).orElseThrow(() -> Errors.invalid(
+                "serviceRegistries[0].registryArn '" + arn + "' is not a Cloud Map service of this region."));
+        Validation.port(r.port(), "serviceRegistries[0].port");
+        Validation.port(r.containerPort(), "serviceRegistries[0].containerPort");
+        if (r.containerName() != null && td.containerDefinitions().stream()
+                .noneMatch(c -> c.name().equals(r.containerName()))) {
+            throw Errors.invalid("serviceRegistries[0].containerName '" + r.containerName() + "' is not a container"
+                    + " of task definition " + td.family() + ":" + td.revision() + ".");
+        }
+        return List.copyOf(registries);
+    }
+
+    private static Deployment deployment(TaskDefinition td, int desired, String launchType, String platformVersion,
+                                         JsonNode capacityProviderStrategy, JsonNode networkConfiguration,
+                                         ServiceConnectPlanner.Plan plan, Instant now) {
+        String id = Ids.deploymentId();
+        return new Deployment(id, Deployment.PRIMARY, td.taskDefinitionArn(), desired, 0, 0, 0, now, now,
+                capacityProviderStrategy, launchType, platformVersion, null, networkConfiguration,
+                Deployment.IN_PROGRESS, "ECS deployment " + id + " in progress.", plan.echo(),
+                plan.echo() == null ? null : plan.resources());
+    }
+
+    Responses.ServiceResponse update(RequestContext ctx, Requests.UpdateService in) {
+        String ref = Validation.require(in.service(), "service");
+        Validation.desiredCount(in.desiredCount());
+        Validation.oneOf(in.propagateTags(), TaskTags.PROPAGATE_TAGS, "propagateTags");
+        validateDeploymentConfiguration(in.deploymentConfiguration());
+        TaskDefinition newTd = in.taskDefinition() == null ? null
+                : ecs.resolver().requireTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
+        StoredService stored = ecs.store().write(tx -> {
+            Cluster cluster = ecs.resolver().activeCluster(tx, ctx, in.cluster());
+            StoredService current = ecs.resolver().service(tx, cluster.clusterArn(), ref)
+                    .orElseThrow(() -> Errors.serviceNotFound(ref));
+            Service s = current.service();
+            if (!Service.ACTIVE.equals(s.status())) {
+                throw Errors.serviceNotActive(ref);
+            }
+            Deployment primary = s.primary();
+            if (newTd != null && !TaskDefinition.ACTIVE.equals(newTd.status())
+                    && !newTd.taskDefinitionArn().equals(primary.taskDefinition())) {
+                throw Errors.taskDefinitionInactive(newTd); // the revision it already runs may stay, even INACTIVE
+            }
+            TaskDefinition td = newTd != null ? newTd
+                    : ecs.tables().taskDefinitions().get(primary.taskDefinition()).orElseThrow();
+            int desired = in.desiredCount() != null ? in.desiredCount() : s.desiredCount();
+            List<ServiceRegistry> registries = in.serviceRegistries() == null ? s.serviceRegistries()
+                    : validateRegistries(tx, ctx, in.serviceRegistries(), td);
+            if (in.loadBalancers() != null || !td.taskDefinitionArn().equals(primary.taskDefinition())) {
+                // a new task definition must still have the containers and ports the target groups name
+                LoadBalancerCheck.check(tx, ecs.loadBalancing(), in.loadBalancers() != null ? in.loadBalancers()
+                        : s.loadBalancers(), td);
+            }
+            boolean redeploy = Boolean.TRUE.equals(in.forceNewDeployment())
+                    || !td.taskDefinitionArn().equals(primary.taskDefinition())
+                    || changed(in.serviceConnectConfiguration(), primary.serviceConnectConfiguration())
+                    || changed(in.networkConfiguration(), primary.networkConfiguration())
+                    || changed(in.serviceRegistries(), s.serviceRegistries())
+                    || changed(in.loadBalancers(), s.loadBalancers())
+                    || changed(in.platformVersion(), primary.platformVersion())
+                    || changed(in.capacityProviderStrategy(), primary.capacityProviderStrategy())
+                    // tasks take their tags at launch, so new tag options need new tasks
+                    || changed(in.propagateTags(), s.propagateTags())
+                    || changed(in.enableECSManagedTags(), s.enableECSManagedTags());
+            ServiceBuilder b = s.toBuilder().desiredCount(desired).serviceRegistries(registries);
+            Map<String, String> namespaces = new HashMap<>(current.namespaces());
+            List<String> owned = new ArrayList<>(current.cloudMapServices());
+            if (redeploy) {
+                ServiceConnectConfiguration sc = in.serviceConnectConfiguration() != null
+                        ? in.serviceConnectConfiguration() : primary.serviceConnectConfiguration();
+                ServiceConnectPlanner.Plan plan = planner.plan(tx, ctx, cluster, s.serviceArn(), td, sc,
+                        ctx.receivedAt());
+                Deployment next = deployment(td, desired, primary.launchType(),
+                        in.platformVersion() != null ? in.platformVersion() : primary.platformVersion(),
+                        in.capacityProviderStrategy() != null ? in.capacityProviderStrategy()
+                                : primary.capacityProviderStrategy(),
+                        in.networkConfiguration() != null ? in.networkConfiguration()
+                                : primary.networkConfiguration(), plan, ctx.receivedAt());
+                List<Deployment> deployments = new ArrayList<>();
+                deployments.add(next);
+                s.deployments().forEach(d -> deployments.add(d.status().equals(Deployment.PRIMARY)
+                        ? d.withStatus(Deployment.ACTIVE, ctx.receivedAt()) : d));
+                b.deployments(deployments).taskDefinition(td.taskDefinitionArn());
+                if (plan.namespaceArn() != null) {
+                    namespaces.put(next.id(), plan.namespaceArn());
+                }
+                plan.resources().forEach(r -> addOnce(owned, r.discoveryArn()));
+            } else if (desired != primary.desiredCount()) {
+                List<Deployment> deployments = new ArrayList<>(s.deployments());
+                deployments.set(0, primary.withCounts(desired, primary.pendingCount(), primary.runningCount(),
+                        primary.failedTasks(), primary.rolloutState(), primary.rolloutStateReason(),
+                        ctx.receivedAt()));
+                b.deployments(deployments);
+            }
+            if (in.deploymentConfiguration() != null) {
+                b.deploymentConfiguration(in.deploymentConfiguration().withDefaults());
+            }
+            if (in.networkConfiguration() != null) {
+                b.networkConfiguration(in.networkConfiguration());
+            }
+            if (in.loadBalancers() != null) {
+                b.loadBalancers(in.loadBalancers());
+            }
+            if (in.healthCheckGracePeriodSeconds() != null) {
+                b.healthCheckGracePeriodSeconds(in.healthCheckGracePeriodSeconds());
+            }
+            if (in.enableExecuteCommand() != null) {
+                b.enableExecuteCommand(in.enableExecuteCommand());
+            }
+            if (in.enableECSManagedTags() != null) {
+                b.enableECSManagedTags(in.enableECSManagedTags());
+            }
+            if (in.propagateTags() != null) {
+                b.propagateTags(in.propagateTags());
+            }
+            if (in.platformVersion() != null) {
+                b.platformVersion(in.platformVersion());
+            }
+            if (in.placementConstraints() != null) {
+                b.placementConstraints(in.placementConstraints());
+            }
+            if (in.placementStrategy() != null) {
+                b.placementStrategy(in.placementStrategy());
+            }
+            if (in.capacityProviderStrategy() != null) {
+                b.capacityProviderStrategy(in.capacityProviderStrategy());
+            }
+            StoredService updated = current.with(b.build()).with(namespaces, owned);
+            tx.put(ecs.tables().services(), updated);
+            return updated;
+        });
+        return new Responses.ServiceResponse(stored.service());
+    }
+
+    private static boolean changed(Object requested, Object current) {
+        return requested != null && !Objects.equals(requested, current);
+    }
+
+    Responses.ServiceResponse delete(RequestContext ctx, Requests.DeleteService in) {
+        String ref = Validation.require(in.service(), "service");
+        StoredService stored = ecs.store().write(tx -> {
+            Cluster cluster = ecs.resolver().activeCluster(tx, ctx, in.cluster());
+            StoredService current = ecs.resolver().service(tx, cluster.clusterArn(), ref)
+                    .filter(s -> !Service.INACTIVE.equals(s.service().status()))
+                    .orElseThrow(() -> Errors.serviceNotFound(ref));
+            Service s = current.service();
+            if (Service.DRAINING.equals(s.status())) {
+                return current;
+            }
+            if (s.desiredCount() > 0 && !Boolean.TRUE.equals(in.force())) {
+                throw Errors.invalid("The service cannot be stopped while it is scaled above 0: set desiredCount"
+                        + " to 0 with UpdateService first, or pass force.");
+            }
+            StoredService draining = current.with(s.toBuilder().status(Service.DRAINING).desiredCount(0).build());
+            tx.put(ecs.tables().services(), draining);
+            return draining;
+        });
+        return new Responses.ServiceResponse(stored.service());
+    }
+
+    Responses.DescribeServices describe(RequestContext ctx, Requests.DescribeServices in) {
+        List<String> refs = Validation.require(in.services(), "services");
+        if (refs.isEmpty()) {
+            throw Errors.required("services");
+        }
+        Validation.maxItems(refs, 10, "services");
+        Cluster cluster = ecs.resolver().activeCluster(null, ctx, in.cluster());
+        boolean withTags = Validation.include(in.include(), Set.of("TAGS")).contains("TAGS");
+        List<Service> found = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (String ref : refs) {
+            ecs.resolver().service(null, cluster.clusterArn(), ref).ifPresentOrElse(
+                    s -> found.add(withTags ? withTags(s.service()) : s.service()),
+                    () -> failures.add(Failure.missing(ecs.resolver().serviceArn(cluster.clusterArn(), ref))));
+        }
+        return new Responses.DescribeServices(found, failures);
+    }
+
+    private Service withTags(Service s) {
+        return s.toBuilder().tags(EcsState.orNull(ecs.tagsOf(s.serviceArn()))).build();
+    }
+
+    Responses.ListServices list(RequestContext ctx, Requests.ListServices in) {
+        Validation.oneOf(in.launchType(), LAUNCH_TYPES, "launchType");
+        Cluster cluster = ecs.resolver().activeCluster(null, ctx, in.cluster());
+        Page<StoredService> page = Page.of(ecs.tables().services().withPrefix(Arns.servicesPrefix(cluster.clusterArn()))
+                        .filter(s -> !Service.INACTIVE.equals(s.service().status()))
+                        .filter(s -> in.launchType() == null || in.launchType().equals(s.service().launchType()))
+                        .filter(s -> in.schedulingStrategy() == null
+                                || in.schedulingStrategy().equals(s.service().schedulingStrategy())),
+                StoredService::arn, in.nextToken(), in.maxResults(), 10, 100, "InvalidParameterException");
+        return new Responses.ListServices(page.items().stream().map(StoredService::arn).toList(), page.nextToken());
+    }
+
+    Responses.ListServices listByNamespace(RequestContext ctx, Requests.ListServicesByNamespace in) {
+        String ref = Validation.require(in.namespace(), "namespace");
+        // the catalog reads through a Tx; this write puts nothing, so it commits nothing
+        Namespace ns = ecs.store().write(tx -> ecs.cloudMap().findNamespace(tx, ctx.region(), ref))
+                .orElseThrow(() -> Errors.namespaceNotFound(ref));
+        Page<StoredService> page = Page.of(ecs.tables().services().withPrefix(Arns.prefix(ctx) + "service/")
+                        .filter(s -> !Service.INACTIVE.equals(s.service().status()))
+                        .filter(s -> s.namespaces().containsValue(ns.arn())),
+                StoredService::arn, in.nextToken(), in.maxResults(), 10, 100, "InvalidParameterException");
+        return new Responses.ListServices(page.items().stream().map(StoredService::arn).toList(), page.nextToken());
+    }
+}

@@ -1,0 +1,212 @@
+package dev.mooring.elb.dataplane;
+
+import dev.mooring.elb.ElbTables;
+import dev.mooring.elb.StoredListener;
+import dev.mooring.elb.StoredLoadBalancer;
+import dev.mooring.elb.StoredTargetGroup;
+import dev.mooring.elb.shape.ActionType;
+import dev.mooring.elb.shape.LoadBalancerStateCode;
+import dev.mooring.elb.shape.Scheme;
+import dev.mooring.proxy.ClusterConfig;
+import dev.mooring.proxy.DataPlane;
+import dev.mooring.proxy.Direction;
+import dev.mooring.proxy.Endpoint;
+import dev.mooring.proxy.HostSet;
+import dev.mooring.proxy.ListenerConfig;
+import dev.mooring.proxy.LoadBalancerPolicy;
+import dev.mooring.proxy.NetworkScope;
+import dev.mooring.proxy.OutlierDetection;
+import dev.mooring.proxy.Protocol;
+import dev.mooring.proxy.Proxy;
+import dev.mooring.proxy.ProxyConfig;
+import dev.mooring.proxy.RetryPolicy;
+import dev.mooring.proxy.TimeoutPolicy;
+import dev.mooring.store.Snapshot;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The load balancers' data plane: every active load balancer is one proxy of the shared {@link DataPlane}, each of
+ * its HTTP listeners a proxy listener on the load balancer's address (and, internet-facing, on a loopback port of the
+ * configured range), forwarding to its default action's target group with ALB's policies: no retries, no outlier
+ * ejection, the load balancer's idle timeout as the time a target has to answer (504), 10 s to connect. Host sets are
+ * the healthy targets, or every registered one when none is (ALB fails open); draining targets get no new requests.
+ */
+public final class AlbDataPlane implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AlbDataPlane.class);
+    /** ALB answers a refused, reset or closed-early target with 502 Bad Gateway. */
+    static final int ALB_FAILURE_STATUS = 502;
+    /** ALB's connect timeout. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** ALB ejects no target for failing requests, only health checks take it out: an ejection here lasts 0 s. */
+    static final OutlierDetection NO_EJECTION = new OutlierDetection(1, Duration.ofSeconds(1), Duration.ZERO,
+            Duration.ZERO);
+
+    /** What the data plane needs to know of ELB's state at one moment. */
+    public interface View {
+        Snapshot snapshot();
+
+        ElbTables tables();
+
+        /** The targets of a group that may take new requests (healthy, or all when none is), as address:port. */
+        List<InetSocketAddress> routable(Snapshot s, StoredTargetGroup group);
+
+        int idleTimeoutSeconds(StoredLoadBalancer lb);
+
+        String algorithm(StoredTargetGroup group);
+    }
+
+    private record Running(ProxyConfig config, Proxy proxy) {}
+
+    private final View view;
+    private final DataPlane plane;
+    private final LoopbackPorts ports;
+    private final Map<String, Running> running = new HashMap<>();
+    /** The configuration each load balancer last failed to start with: warned about once, retried every pass. */
+    private final Map<String, ProxyConfig> failed = new HashMap<>();
+
+    public AlbDataPlane(View view, DataPlane plane, LoopbackPorts ports) {
+        this.view = view;
+        this.plane = plane;
+        this.ports = ports;
+    }
+
+    /** Starts, restarts or stops proxies so they match the load balancers, and pushes every host set. */
+    public void reconcile() {
+        Snapshot s = view.snapshot();
+        ElbTables t = view.tables();
+        Map<String, ProxyConfig> wanted = new LinkedHashMap<>();
+        for (StoredLoadBalancer lb : s.all(t.loadBalancers())) {
+            if (lb.loadBalancer().state().code() == LoadBalancerStateCode.ACTIVE) {
+                ProxyConfig config = config(s, t, lb);
+                if (!config.listeners().isEmpty()) {
+                    wanted.put(lb.arn(), config);
+                }
+            }
+        }
+        failed.keySet().retainAll(wanted.keySet());
+        for (String arn : List.copyOf(running.keySet())) {
+            Running r = running.get(arn);
+            if (!r.config().equals(wanted.get(arn))) {
+                r.proxy().close();
+                running.remove(arn);
+            }
+        }
+        ports.keepOnly(wanted.values().stream().flatMap(c -> c.listeners().stream()).map(ListenerConfig::name)
+                .toList());
+        wanted.forEach((arn, config) -> {
+            if (!running.containsKey(arn)) {
+                try {
+                    running.put(arn, new Running(config, plane.start(config, NetworkScope.HOST).join()));
+                    failed.remove(arn);
+                } catch (RuntimeException e) {
+                    if (!config.equals(failed.put(arn, config))) {
+                        LOG.warn("load balancer {} cannot listen (retrying every second): {}", arn, e.getMessage());
+                    }
+                }
+            }
+        });
+        running.values().forEach(r -> r.config().clusters().forEach(c -> s.get(t.targetGroups(), c.name())
+                .ifPresent(g -> r.proxy().updateHostSet(new HostSet(c.name(), view.routable(s, g).stream()
+                        .map(a -> Endpoint.of(a.getHostString() + ":" + a.getPort(), a)).toList())))));
+    }
+
+    private ProxyConfig config(Snapshot s, ElbTables t, StoredLoadBalancer lb) {
+        List<ListenerConfig> listeners = new ArrayList<>();
+        Map<String, ClusterConfig> clusters = new LinkedHashMap<>();
+        Duration idle = Duration.ofSeconds(view.idleTimeoutSeconds(lb));
+        // the target's time to answer is the idle timeout (504); the connection's own idle timer is a second later
+        TimeoutPolicy timeouts = new TimeoutPolicy(idle, idle.plusSeconds(1));
+        for (StoredListener l : s.all(t.listeners())) {
+            if (!l.listener().loadBalancerArn().equals(lb.arn())) {
+                continue;
+            }
+            var action = l.listener().defaultActions().getFirst();
+            if (action.type() != ActionType.FORWARD || action.targetGroupArn() == null) {
+                continue; // weighted forwards, redirects and fixed responses are not served yet
+            }
+            String tg = action.targetGroupArn();
+            var group = s.get(t.targetGroups(), tg);
+            if (group.isEmpty()) {
+                continue;
+            }
+            clusters.computeIfAbsent(tg, arn -> cluster(arn, view.algorithm(group.get())));
+            if (lb.address() != null) {
+                listeners.add(new ListenerConfig(listenerName(l.arn()), Direction.INGRESS,
+                        new InetSocketAddress(lb.address(), l.listener().port()), Protocol.HTTP, tg, timeouts, null));
+            }
+            if (lb.loadBalancer().scheme() == Scheme.INTERNET_FACING) {
+                String name = loopbackName(l.arn());
+                listeners.add(new ListenerConfig(name, Direction.INGRESS,
+                        new InetSocketAddress("127.0.0.1", ports.portFor(name)), Protocol.HTTP, tg, timeouts, null));
+            }
+        }
+        return new ProxyConfig(lb.arn(), listeners, List.copyOf(clusters.values()));
+    }
+
+    private static ClusterConfig cluster(String name, String algorithm) {
+        LoadBalancerPolicy policy = "least_outstanding_requests".equals(algorithm)
+                ? LoadBalancerPolicy.LEAST_REQUEST : LoadBalancerPolicy.ROUND_ROBIN;
+        return new ClusterConfig(name, Protocol.HTTP, policy, RetryPolicy.NONE, NO_EJECTION, CONNECT_TIMEOUT,
+                NetworkScope.HOST, ALB_FAILURE_STATUS);
+    }
+
+    /** Where an internet-facing listener answers on the host ({@code 127.0.0.1:<port>}), or null. */
+    public String loopbackAddress(String listenerArn) {
+        var port = ports.assigned(loopbackName(listenerArn));
+        return port.isPresent() ? "127.0.0.1:" + port.getAsInt() : null;
+    }
+
+    private static String listenerName(String listenerArn) {
+        return "listener-" + listenerArn.substring(listenerArn.lastIndexOf('/') + 1);
+    }
+
+    private static String loopbackName(String listenerArn) {
+        return listenerName(listenerArn) + "-loopback";
+    }
+
+    @Override
+    public void close() {
+        running.values().forEach(r -> r.proxy().close());
+        running.clear();
+    }
+
+    /** Loopback ports of a configured range, one per internet-facing listener, kept while it exists. */
+    public static final class LoopbackPorts {
+        private final int first;
+        private final int last;
+        private final Map<String, Integer> assigned = new HashMap<>();
+
+        public LoopbackPorts(int first, int last) {
+            this.first = first;
+            this.last = last;
+        }
+
+        synchronized int portFor(String listener) {
+            return assigned.computeIfAbsent(listener, n -> {
+                for (int p = first; p <= last; p++) {
+                    if (!assigned.containsValue(p)) {
+                        return p;
+                    }
+                }
+                throw new IllegalStateException("no free loopback port left in " + first + "-" + last);
+            });
+        }
+
+        synchronized java.util.OptionalInt assigned(String listener) {
+            Integer p = assigned.get(listener);
+            return p == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(p);
+        }
+
+        synchronized void keepOnly(List<String> listeners) {
+            assigned.keySet().retainAll(listeners);
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.mooring.elb.dataplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.mooring.core.operation.Operations;
+import dev.mooring.core.operation.RequestContext;
+import dev.mooring.elb.Cidr;
+import dev.mooring.elb.Elb;
+import dev.mooring.elb.Requests;
+import dev.mooring.elb.Results;
+import dev.mooring.elb.shape.Action;
+import dev.mooring.elb.shape.ActionType;
+import dev.mooring.elb.shape.Attribute;
+import dev.mooring.elb.shape.Protocol;
+import dev.mooring.elb.shape.TargetDescription;
+import dev.mooring.elb.shape.TargetType;
+import dev.mooring.proxy.DataPlane;
+import dev.mooring.proxy.ProxyObserver;
+import dev.mooring.store.Store;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An internet-facing load balancer's listener on loopback, in front of real HTTP targets: ALB's answers. */
+class AlbDataPlaneTest {
+    @TempDir
+    Path dir;
+
+    private Store store;
+    private Elb elb;
+    private DataPlane plane;
+    private int port;
+    private final List<HttpServer> targets = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeEach
+    void open() throws IOException {
+        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        store = Store.open(dir);
+        plane = DataPlane.create(ProxyObserver.NONE, 1);
+        elb = new Elb(store, Clock.systemUTC(), List.of(Cidr.LOOPBACK))
+                .serveOn(plane, new AlbDataPlane.LoopbackPorts(port, port)).start();
+    }
+
+    @AfterEach
+    void close() {
+        targets.forEach(t -> t.stop(0));
+        elb.close();
+        plane.close();
+        store.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <O> O call(String name, Object input) {
+        Operations.Entry<Object, Object> e = (Operations.Entry<Object, Object>) elb.operations().find(name)
+                .orElseThrow();
+        return (O) e.operation().handle(new RequestContext("r", "eu-west-1", "123456789012", Instant.now()), input);
+    }
+
+    /** A target answering its name, after {@code delayMillis} (health checks at once, unless it is slow for all). */
+    private int target(String name, long delayMillis) throws IOException {
+        return target(name, delayMillis, true);
+    }
+
+    private int target(String name, long delayMillis, boolean slowHealthChecks) throws IOException {
+        HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        s.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        s.createContext("/", ex -> {
+            try {
+                boolean check = "ELB-HealthChecker/2.0".equals(ex.getRequestHeaders().getFirst("User-Agent"));
+                Thread.sleep(check && !slowHealthChecks ? 0 : delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = name.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        s.start();
+        targets.add(s);
+        return s.getAddress().getPort();
+    }
+
+    /** An internet-facing load balancer with one HTTP listener forwarding to a new target group; its ARN. */
+    private String targetGroup(Map<String, String> lbAttributes) {
+        Results.LoadBalancers lbs = call("CreateLoadBalancer",
+                new Requests.CreateLoadBalancer("web", null, null, null, null, null, null, null, null));
+        String lb = lbs.loadBalancers().getFirst().loadBalancerArn();
+        if (!lbAttributes.isEmpty()) {
+            call("ModifyLoadBalancerAttributes", new Requests.ModifyLoadBalancerAttributes(lb,
+                    lbAttributes.entrySet().stream().map(e -> new Attribute(e.getKey(), e.getValue())).toList()));
+        }
+        Results.TargetGroups tgs = call("CreateTargetGroup", new Requests.CreateTargetGroup("web", Protocol.HTTP,
+                null, 80, "vpc-1", null, null, null, "/", 5, 2, 2, 2, null, TargetType.IP, null, null));
+        String tg = tgs.targetGroups().getFirst().targetGroupArn();
+        call("CreateListener", new Requests.CreateListener(lb, Protocol.HTTP, 80, null, null,
+                List.of(new Action(ActionType.FORWARD, tg, null, null, null, null)), null, null));
+        return tg;
+    }
+
+    private void register(String tg, int... ports) {
+        List<TargetDescription> list = new ArrayList<>();
+        for (int p : ports) {
+            list.add(new TargetDescription("127.0.0.1", p, null));
+        }
+        call("RegisterTargets", new Requests.RegisterTargets(tg, list));
+    }
+
+    private HttpResponse<String> get() throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void awaitHealthy(String tg, int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Results.TargetHealthDescriptions r = call("DescribeTargetHealth",
+                    new Requests.DescribeTargetHealth(tg, null, null));
+            return r.targetHealthDescriptions().stream()
+                    .filter(d -> d.targetHealth().state().wire().equals("healthy")).count() == count;
+        });
+    }
+
+    @Test
+    void roundRobinAcrossThreeTargets() throws Exception {
+        String tg = targetGroup(Map.of());
+        register(tg, target("a", 0), target("b", 0), target("c", 0));
+        awaitHealthy(tg, 3);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> get().statusCode() == 200);
+        Map<String, Integer> seen = new TreeMap<>();
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> r = get();
+            assertThat(r.statusCode()).isEqualTo(200);
+            seen.merge(r.body(), 1, Integer::sum);
+        }
+        assertThat(seen).containsOnlyKeys("a", "b", "c").containsValues(10, 10, 10);
+    }
+
+    @Test
+    void aDrainingTargetFinishesItsRequestAndGetsNoNewOnes() throws Exception {
+        String tg = targetGroup(Map.of());
+        int slow = target("slow", 3000, false);
+        int fast = target("fast", 0);
+        register(tg, slow, fast);
+        awaitHealthy(tg, 2);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> get().statusCode() == 200);
+        // the next request in turn may be either: send two, so that one of them is in flight on the slow target
+        var first = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        var second = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        call("DeregisterTargets", new Requests.DeregisterTargets(tg,
+                List.of(new TargetDescription("127.0.0.1", slow, null))));
+        List<String> bodies = List.of(first.get(10, java.util.concurrent.TimeUnit.SECONDS).body(),
+                second.get(10, java.util.concurrent.TimeUnit.SECONDS).body());
+        assertThat(bodies).containsExactlyInAnyOrder("slow", "fast");
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            Results.TargetHealthDescriptions r = call("DescribeTargetHealth",
+                    new Requests.DescribeTargetHealth(tg, null, null));
+            return r.targetHealthDescriptions().stream().anyMatch(d -> d.targetHealth().state().wire()
+                    .equals("draining"));
+        });
+        for (int i = 0; i < 6; i++) {
+            assertThat(get().body()).isEqualTo("fast");
+        }
+    }
+
+    @Test
+    void noRegisteredTargetIs503() throws Exception {
+        targetGroup(Map.of());
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> get().statusCode() == 503);
+    }
+
+    @Test
+    void aRefusedConnectionIs502WithoutRetry() throws Exception {
+        String tg = targetGroup(Map.of());
+        int dead;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            dead = s.getLocalPort();
+        }
+        register(tg, dead);
+        // every target unhealthy: ALB fails open and sends the request anyway
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> get().statusCode() == 502);
+    }
+
+    @Test
+    void aTargetSlowerThanTheIdleTimeoutIs504() throws Exception {
+        String tg = targetGroup(Map.of("idle_timeout.timeout_seconds", "1"));
+        // its health checks time out too, so it is unhealthy and ALB sends it requests anyway (fail open)
+        register(tg, target("slow", 3000));
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> get().statusCode() == 504);
+    }
+}
