@@ -9,6 +9,7 @@ import dev.mooring.runtime.process.Cgroups;
 import dev.mooring.task.TaskLaunch;
 import dev.mooring.task.TaskObservation;
 import dev.mooring.task.TaskRuntime;
+import dev.mooring.task.TaskSignal;
 import dev.mooring.task.TaskStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -44,6 +48,7 @@ import org.slf4j.LoggerFactory;
 public final class ProcessRuntime implements TaskRuntime {
     private static final Logger log = LoggerFactory.getLogger(ProcessRuntime.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    private static final Duration SIGNAL_BOUND = Duration.ofSeconds(5);
     /** Where task-visible files go when the state directory is out of other users' reach; one folder per bridge. */
     static final Path SHARED_ROOT = Path.of("/var/lib/mooring");
 
@@ -142,6 +147,29 @@ public final class ProcessRuntime implements TaskRuntime {
     @Override
     public Set<String> taskIds() {
         return Set.copyOf(tasks.keySet());
+    }
+
+    /**
+     * Sends a signal to the container processes of one of this runtime's tasks, as chaos testing does: the runtime
+     * started them and holds their PIDs, so nothing else on the machine can be reached this way. Empty when the
+     * runtime holds no such task; {@link IllegalStateException} when the task is not RUNNING.
+     */
+    public Optional<List<SignalledContainer>> signal(String taskId, TaskSignal signal) throws InterruptedException {
+        TaskSupervisor supervisor = tasks.get(taskId);
+        if (supervisor == null) {
+            return Optional.empty();
+        }
+        if (supervisor.observation().lastStatus() != TaskStatus.RUNNING) {
+            throw new IllegalStateException("task " + taskId + " is " + supervisor.observation().lastStatus()
+                    + ", not RUNNING");
+        }
+        try {
+            return Optional.of(supervisor.signal(signal).get(SIGNAL_BOUND.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IllegalStateException ise ? ise : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("task " + taskId + " did not take the signal within " + SIGNAL_BOUND);
+        }
     }
 
     /** The cgroup limits applied to each container of a task, as text ({@code mooring status} shows them). */

@@ -17,6 +17,7 @@ import dev.mooring.task.HealthStatus;
 import dev.mooring.task.StopCode;
 import dev.mooring.task.TaskLaunch;
 import dev.mooring.task.TaskObservation;
+import dev.mooring.task.TaskSignal;
 import dev.mooring.task.TaskStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -54,6 +56,9 @@ final class TaskSupervisor {
     private record Health(ContainerRun container, HealthStatus status) implements Event {}
 
     private record Stop(String reason) implements Event {}
+
+    /** A signal from outside the lifecycle (chaos); answered with the containers it reached. */
+    private record Signal(TaskSignal signal, CompletableFuture<List<SignalledContainer>> done) implements Event {}
 
     private final TaskLaunch launch;
     private final RuntimeContext ctx;
@@ -87,6 +92,16 @@ final class TaskSupervisor {
 
     void stop(String reason) {
         events.add(new Stop(reason));
+    }
+
+    /**
+     * Signals every running container of the task, if it is RUNNING; the supervisor thread does it, so the answer
+     * names exactly the processes it reached. Completes exceptionally with {@link IllegalStateException} otherwise.
+     */
+    CompletableFuture<List<SignalledContainer>> signal(TaskSignal signal) {
+        CompletableFuture<List<SignalledContainer>> done = new CompletableFuture<>();
+        events.add(new Signal(signal, done));
+        return done;
     }
 
     TaskObservation observation() {
@@ -328,8 +343,28 @@ final class TaskSupervisor {
                 }
             }
             case Stop(String reason) -> beginStopping(null, reason);
+            case Signal(TaskSignal signal, CompletableFuture<List<SignalledContainer>> done) -> deliver(signal, done);
         }
         publish();
+    }
+
+    /** The processes die as if they crashed; their exits arrive as events and ECS's rules follow (essential). */
+    private void deliver(TaskSignal signal, CompletableFuture<List<SignalledContainer>> done) {
+        if (status != TaskStatus.RUNNING) {
+            done.completeExceptionally(new IllegalStateException("task " + launch.taskId() + " is " + status
+                    + ", not RUNNING"));
+            return;
+        }
+        List<SignalledContainer> reached = containers.values().stream().filter(ContainerRun::running).map(c -> {
+            log.info("task {} container {} (pid {}): SIG{} from outside the lifecycle", launch.taskId(), c.name(),
+                    c.process.pid(), signal);
+            switch (signal) {
+                case KILL -> c.process.kill();
+                case TERM -> c.process.terminate();
+            }
+            return new SignalledContainer(c.name(), c.process.pid());
+        }).toList();
+        done.complete(reached);
     }
 
     private boolean stopRequested() {

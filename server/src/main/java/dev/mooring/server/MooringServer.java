@@ -15,6 +15,7 @@ import dev.mooring.elb.OwnedTargets;
 import dev.mooring.elb.dataplane.AlbDataPlane;
 import dev.mooring.proxy.DataPlane;
 import dev.mooring.proxy.ProxyObserver;
+import dev.mooring.server.chaos.TaskSignalEndpoint;
 import dev.mooring.server.connect.ServiceConnectBridge;
 import dev.mooring.server.dns.MooringDns;
 import dev.mooring.server.lb.ServiceTargets;
@@ -119,6 +120,7 @@ public final class MooringServer implements AutoCloseable {
                             "{\"status\":\"ok\",\"runtime\":\"" + runtime.name() + "\"}"))
                     .add("GET /_mooring/status", request -> ApiResponse.json(200, status().toJson()))
                     .add("GET /_mooring/lb", request -> ApiResponse.json(200, elb.report().toJson()))
+                    .add(TaskSignalEndpoint.PATH, new TaskSignalEndpoint(runtime))
                     .add("POST /_mooring/reset", request -> {
                         control.reset();
                         return ApiResponse.json(200, "{\"reset\":true}");
