@@ -37,8 +37,9 @@ public final class ProxyConfigs {
     private ProxyConfigs() {}
 
     /**
-     * @param taskScope where the task's sockets live: every listener, and the ingress clusters' connections to the
-     *                  app on 127.0.0.1; egress clusters connect from the host, which reaches every task address
+     * @param taskScope where the task's sockets live: every listener, the ingress clusters' connections to the app
+     *                  on 127.0.0.1, and the egress clusters' connections to other tasks, which leave from the task's
+     *                  own address as Envoy's do in awsvpc mode
      * @param accessLog where access-log lines go, or null for none
      */
     public static ProxyConfig of(TaskPlan plan, NetworkScope taskScope, Consumer<String> accessLog) {
@@ -65,7 +66,7 @@ public final class ProxyConfigs {
                     out.policy().loadBalancing() == TrafficPolicy.LoadBalancing.LEAST_REQUEST
                             ? LoadBalancerPolicy.LEAST_REQUEST : LoadBalancerPolicy.ROUND_ROBIN,
                     retry(out.policy().retries()), outliers(out.policy().outlierDetection()), null,
-                    NetworkScope.HOST));
+                    taskScope));
         }
         return new ProxyConfig(plan.proxyContainerName() + "/" + plan.taskId(), listeners,
                 List.copyOf(clusters.values()));
