@@ -141,12 +141,17 @@ public final class LoadGenerator {
             deadlineNanos = startNanos + durationNanos;
         }
 
-        /** Whether a request meant to go at {@code sendAtNanos} may be sent; takes one from the count. */
-        boolean allow(long sendAtNanos) {
+        /**
+         * Whether a request meant to go at {@code sendAtNanos} may be sent at {@code nowNanos}; takes one from the
+         * count. A timed run also ends by the wall clock: when answers are slower than the schedule (a dead target
+         * that times out every request), slots before the deadline would otherwise keep the run going long after it.
+         */
+        boolean allow(long sendAtNanos, long nowNanos) {
             if (stopped()) {
                 return false;
             }
-            return timed ? sendAtNanos - deadlineNanos < 0 : remaining.getAndDecrement() > 0;
+            return timed ? sendAtNanos - deadlineNanos < 0 && nowNanos - deadlineNanos < 0
+                    : remaining.getAndDecrement() > 0;
         }
 
         boolean stopped() {

@@ -85,7 +85,7 @@ final class Worker {
         long now = System.nanoTime();
         // at a constant rate each request has its slot, whether or not the previous answer came back in time
         long at = periodNanos > 0 ? nextIntended : now;
-        if (!control.allow(at)) {
+        if (!control.allow(at, now)) {
             finish();
             return;
         }

@@ -106,6 +106,18 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void aTimedRunEndsAtItsDeadlineEvenWhenEveryRequestTimesOut() throws Exception {
+        try (TestServer server = new TestServer()) {
+            // one worker, 10 slots in 1 s, each request hangs until its 1 s timeout: without the wall-clock bound
+            // all 10 slots would go, one after the other, for 10 s
+            TrafficReport r = new LoadGenerator(plan(server.url("/hang"), 1, 0, Duration.ofSeconds(1), 10,
+                    Duration.ofSeconds(1))).run(s -> {});
+            assertThat(r.errorKinds()).containsOnlyKeys(ErrorKind.TIMEOUT);
+            assertThat(r.requests()).isPositive().isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void atAConstantRateAStallCountsForEveryRequestQueuedBehindIt() throws Exception {
         try (TestServer server = new TestServer()) {
             // one worker, a slot every 10 ms; the first answer takes 300 ms, so the next requests go out late
@@ -124,13 +136,16 @@ class LoadGeneratorTest {
         TrafficPlan p = plan("http://127.0.0.1:9/", 1, 0, Duration.ofSeconds(2), 0, Duration.ofSeconds(1));
         LoadGenerator.Control c = new LoadGenerator.Control(p, () -> false);
         c.begin(1_000);
-        assertThat(c.allow(1_000 + 1_999_999_999L)).isTrue();
-        assertThat(c.allow(1_000 + 2_000_000_000L)).isFalse();
+        assertThat(c.allow(1_000 + 1_999_999_999L, 1_000)).isTrue();
+        assertThat(c.allow(1_000 + 2_000_000_000L, 1_000)).isFalse();
+        // a slot before the deadline that comes due only after it (answers slower than the schedule) is refused
+        assertThat(c.allow(1_000, 1_000 + 2_000_000_000L)).isFalse();
         LoadGenerator.Control counted = new LoadGenerator.Control(
                 plan("http://127.0.0.1:9/", 1, 2, Duration.ZERO, 0, Duration.ofSeconds(1)), () -> false);
-        assertThat(List.of(counted.allow(0), counted.allow(0), counted.allow(0))).containsExactly(true, true, false);
+        assertThat(List.of(counted.allow(0, 0), counted.allow(0, 0), counted.allow(0, 0)))
+                .containsExactly(true, true, false);
         LoadGenerator.Control stopped = new LoadGenerator.Control(
                 plan("http://127.0.0.1:9/", 1, 2, Duration.ZERO, 0, Duration.ofSeconds(1)), () -> true);
-        assertThat(stopped.allow(0)).isFalse();
+        assertThat(stopped.allow(0, 0)).isFalse();
     }
 }
