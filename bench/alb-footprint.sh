@@ -61,7 +61,7 @@ aws() { command aws --endpoint-url "http://localhost:$port" --output json "$@"; 
 lb_arn=$(aws elbv2 create-load-balancer --name bench --scheme internet-facing --type application \
   --query 'LoadBalancers[0].LoadBalancerArn' --output text)
 tg_arn=$(aws elbv2 create-target-group --name bench --protocol HTTP --port "$bport" --vpc-id vpc-mooring \
-  --target-type ip --health-check-interval-seconds 5 --healthy-threshold-count 2 \
+  --target-type ip --health-check-interval-seconds 5 --health-check-timeout-seconds 2 --healthy-threshold-count 2 \
   --query 'TargetGroups[0].TargetGroupArn' --output text)
 aws elbv2 register-targets --target-group-arn "$tg_arn" --targets "Id=$backend_ip,Port=$bport" >/dev/null
 aws elbv2 create-listener --load-balancer-arn "$lb_arn" --protocol HTTP --port 80 \
