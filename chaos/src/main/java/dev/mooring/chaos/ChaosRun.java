@@ -63,7 +63,7 @@ public final class ChaosRun {
             return new ChaosEvent.Killed(Instant.now(), victim, signals.signal(victim, plan.signal()), running.size());
         } catch (ChaosException e) {
             // the task may have stopped between DescribeTasks and the signal: a tick without a kill, not a failure
-            if (e.getMessage().contains("TaskNotRunning") || e.getMessage().contains("NotFound")) {
+            if (e.status() == 404 || e.status() == 409) {
                 return new ChaosEvent.Skipped(Instant.now(), e.getMessage());
             }
             throw e;

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ public final class EcsTasks implements AutoCloseable {
         List<String> arns = new ArrayList<>();
         String next = null;
         do {
-            Map<String, Object> request = new java.util.HashMap<>(Map.of("cluster", cluster, "serviceName", service,
+            Map<String, Object> request = new HashMap<>(Map.of("cluster", cluster, "serviceName", service,
                     "desiredStatus", "RUNNING"));
             if (next != null) {
                 request.put("nextToken", next);
@@ -70,7 +71,7 @@ public final class EcsTasks implements AutoCloseable {
             JsonNode json = JSON.readTree(response.body());
             if (response.statusCode() != 200) {
                 throw new ChaosException(operation + ": " + json.path("__type").asText() + ": "
-                        + json.path("message").asText(response.body()));
+                        + json.path("message").asText(response.body()), response.statusCode());
             }
             return json;
         } catch (IOException e) {

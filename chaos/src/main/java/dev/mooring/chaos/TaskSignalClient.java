@@ -35,7 +35,10 @@ public final class TaskSignalClient implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    /** Signals a task (by id or ARN) of the server; {@link ChaosException} with the server's message otherwise. */
+    /**
+     * Signals a task (by id or ARN) of the server; {@link ChaosException} with the server's message and status
+     * otherwise: 404 for a task the server does not run, 409 for one that is not RUNNING.
+     */
     public Signalled signal(String task, TaskSignal signal) {
         URI uri = endpoint.resolve("/_mooring/signal?task=" + URLEncoder.encode(task, StandardCharsets.UTF_8)
                 + "&signal=" + signal);
@@ -54,7 +57,7 @@ public final class TaskSignalClient implements AutoCloseable {
             if (response.statusCode() != 200) {
                 throw new ChaosException("signal " + task + ": " + response.statusCode() + " "
                         + body.path("__type").asText(body.path("code").asText("")) + ": "
-                        + body.path("message").asText(response.body()));
+                        + body.path("message").asText(response.body()), response.statusCode());
             }
             List<Container> containers = new ArrayList<>();
             body.path("containers").forEach(c -> containers.add(new Container(c.path("container").asText(),

@@ -110,7 +110,8 @@ class ChaosTest {
         // the endpoint names only this server's tasks, and says why it refuses
         try (TaskSignalClient signals = new TaskSignalClient(endpoint)) {
             assertThatThrownBy(() -> signals.signal("0123456789abcdef0123456789abcdef", TaskSignal.KILL))
-                    .isInstanceOf(ChaosException.class).hasMessageContaining("404 NotFound");
+                    .isInstanceOf(ChaosException.class).hasMessageContaining("404 NotFound")
+                    .extracting(e -> ((ChaosException) e).status()).isEqualTo(404);
         }
 
         // 10 workers at 20 requests/s each: 200 requests/s for 30 s, from inside the client task
