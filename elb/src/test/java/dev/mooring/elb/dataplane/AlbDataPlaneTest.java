@@ -79,6 +79,10 @@ class AlbDataPlaneTest {
     }
 
     /** A target answering its name, after {@code delayMillis} (health checks at once, unless it is slow for all). */
+    /** Traffic requests (not health checks) each target is serving right now, by target name. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private int target(String name, long delayMillis) throws IOException {
         return target(name, delayMillis, true);
     }
@@ -89,11 +93,19 @@ class AlbDataPlaneTest {
         s.createContext("/", ex -> {
             try {
                 boolean check = "ELB-HealthChecker/2.0".equals(ex.getRequestHeaders().getFirst("User-Agent"));
+                if (!check) {
+                    inFlight.computeIfAbsent(name, k -> new java.util.concurrent.atomic.AtomicInteger())
+                            .incrementAndGet();
+                }
                 Thread.sleep(check && !slowHealthChecks ? 0 : delayMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             byte[] body = name.getBytes(StandardCharsets.UTF_8);
+            inFlight.computeIfPresent(name, (k, n) -> {
+                n.decrementAndGet();
+                return n;
+            });
             ex.sendResponseHeaders(200, body.length);
             ex.getResponseBody().write(body);
             ex.close();
@@ -170,6 +182,9 @@ class AlbDataPlaneTest {
                 HttpResponse.BodyHandlers.ofString());
         var second = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        // deregister only once the slow target holds one of them, so that one is in flight while it drains
+        await().atMost(Duration.ofSeconds(5)).until(() -> inFlight.containsKey("slow")
+                && inFlight.get("slow").get() == 1);
         call("DeregisterTargets", new Requests.DeregisterTargets(tg,
                 List.of(new TargetDescription("127.0.0.1", slow, null))));
         List<String> bodies = List.of(first.get(10, java.util.concurrent.TimeUnit.SECONDS).body(),
