@@ -4,26 +4,20 @@ import dev.mooring.core.operation.Operations;
 import dev.mooring.elb.dataplane.AlbDataPlane;
 import dev.mooring.elb.health.HealthChecks;
 import dev.mooring.proxy.DataPlane;
+import dev.mooring.reconcile.ReconcileEngine;
 import dev.mooring.store.Snapshot;
 import dev.mooring.store.Store;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Elastic Load Balancing (v2) over one store: its tables, its operations for the API layer, the health checks, the
- * reconcile pass and (when given a data plane) the listeners, run on a thread of its own after every store change,
- * every health change and every second.
+ * Elastic Load Balancing (v2) over one store: its tables, its operations for the API layer, the health checks, and
+ * its {@link ElbController} (which, given a data plane, also serves the listeners). In a whole server the controller
+ * runs in the server's reconcile engine beside ECS's; {@link #start()} runs it in an engine of its own, for ELB alone.
  */
 public final class Elb implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Elb.class);
     static final Duration TICK = Duration.ofSeconds(1);
 
     private final ElbTables tables;
@@ -32,16 +26,9 @@ public final class Elb implements AutoCloseable {
     private final Operations operations;
     private final TargetOps targets;
     private final OwnedTargets owned;
-    private final List<Runnable> beforePass = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile AlbDataPlane dataPlane;
-    private final java.time.Clock clock;
-    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mooring-elb");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean woken = new AtomicBoolean();
-
+    private final Clock clock;
+    private ReconcileEngine engine;
     /** {@code targetNetworks}: where targets may be (health checks and traffic go only there). */
     public Elb(Store store, Clock clock, List<Cidr> targetNetworks) {
         this(store, clock, targetNetworks, LoadBalancerAddresses.NONE);
@@ -96,14 +83,6 @@ public final class Elb implements AutoCloseable {
     }
 
     /**
-     * Runs {@code step} at the start of every pass, before the load balancers' own reconcile: how a part of Mooring
-     * that owns targets keeps them in step with its own state (woken by the same store changes).
-     */
-    public void beforeEachPass(Runnable step) {
-        beforePass.add(step);
-    }
-
-    /**
      * Serves the load balancers' listeners on {@code plane}, internet-facing ones also on loopback ports of
      * {@code loopback}; call before {@link #start}.
      */
@@ -135,6 +114,7 @@ public final class Elb implements AutoCloseable {
                 return Attributes.value(Attributes.TARGET_GROUP, g.attributes(), Attributes.ALGORITHM);
             }
         }, plane, loopback);
+        controller.serve(dataPlane);
         return this;
     }
 
@@ -142,48 +122,24 @@ public final class Elb implements AutoCloseable {
         return controller;
     }
 
-    /** Starts the reconcile pass. */
-    public Elb start() {
-        tables.store().onChange(this::wake);
-        health.onChange(this::wake);
-        loop.scheduleWithFixedDelay(this::pass, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Runs the controller in a reconcile engine of its own, woken by store changes, health changes and a tick: for ELB
+     * alone. A whole server runs {@link #controller()} in its own engine instead, and signals
+     * {@link ElbController#TARGET_HEALTH} from {@link HealthChecks#onChange}.
+     */
+    public synchronized Elb start() {
+        engine = new ReconcileEngine(tables.store(), List.of(controller), TICK);
+        health.onChange(() -> engine.changed(ElbController.TARGET_HEALTH));
+        engine.start();
         return this;
-    }
-
-    private void wake() {
-        if (woken.compareAndSet(false, true)) {
-            try {
-                loop.execute(() -> {
-                    woken.set(false);
-                    pass();
-                });
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
-                // shutting down
-            }
-        }
-    }
-
-    private void pass() {
-        try {
-            beforePass.forEach(Runnable::run);
-            controller.reconcile();
-            var plane = dataPlane;
-            if (plane != null) {
-                plane.reconcile();
-            }
-        } catch (RuntimeException | Error e) {
-            // a scheduled task that throws is never run again: log and keep the loop alive for the next pass
-            LOG.error("load balancer reconcile pass failed; the next pass retries", e);
-        }
     }
 
     @Override
     public void close() {
-        loop.shutdownNow();
-        try {
-            loop.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        synchronized (this) {
+            if (engine != null) {
+                engine.close();
+            }
         }
         controller.releaseAll();
         if (dataPlane != null) {

@@ -6,10 +6,11 @@ import dev.mooring.api.MooringApi;
 import dev.mooring.api.admin.AdminEndpoints;
 import dev.mooring.control.ControlPlane;
 import dev.mooring.control.ecs.LoadBalancing;
-import dev.mooring.control.reconcile.Controller;
+import dev.mooring.reconcile.Controller;
 import dev.mooring.core.operation.Operations;
 import dev.mooring.elb.Cidr;
 import dev.mooring.elb.Elb;
+import dev.mooring.elb.ElbController;
 import dev.mooring.elb.LoadBalancerAddresses;
 import dev.mooring.elb.OwnedTargets;
 import dev.mooring.elb.dataplane.AlbDataPlane;
@@ -108,7 +109,6 @@ public final class MooringServer implements AutoCloseable {
                 this.control = track(new ControlPlane(store, runtime, b.accountId, clock, loadBalancing));
                 this.dns = null;
             }
-            elb.beforeEachPass(new ServiceTargets(control.ecs(), elb.ownedTargets()));
             // the load balancers' listeners: a data plane of their own, internet-facing ones also on loopback
             DataPlane lbPlane = track(DataPlane.create(ProxyObserver.NONE));
             elb.serveOn(lbPlane, new AlbDataPlane.LoopbackPorts(b.lbPorts[0], b.lbPorts[1]));
@@ -135,8 +135,11 @@ public final class MooringServer implements AutoCloseable {
             List<Controller> controllers = new ArrayList<>();
             controllers.add(serviceConnect.controller());
             controllers.addAll(control.ecsControllers());
+            // ECS services' tasks into their target groups, then the load balancers act on what that registered
+            controllers.add(new ServiceTargets(control.ecs(), elb.ownedTargets()));
+            controllers.add(elb.controller());
             control.start(controllers);
-            elb.start();
+            elb.health().onChange(() -> control.signal(ElbController.TARGET_HEALTH));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
