@@ -1,5 +1,6 @@
 package dev.mooring.elb;
 
+import dev.mooring.core.net.Ipv4Cidr;
 import dev.mooring.core.operation.Operations;
 import dev.mooring.elb.dataplane.AlbDataPlane;
 import dev.mooring.elb.health.HealthChecks;
@@ -30,12 +31,12 @@ public final class Elb implements AutoCloseable {
     private final Clock clock;
     private ReconcileEngine engine;
     /** {@code targetNetworks}: where targets may be (health checks and traffic go only there). */
-    public Elb(Store store, Clock clock, List<Cidr> targetNetworks) {
+    public Elb(Store store, Clock clock, List<Ipv4Cidr> targetNetworks) {
         this(store, clock, targetNetworks, LoadBalancerAddresses.NONE);
     }
 
     /** {@code addresses}: where each load balancer gets its address in the task network. */
-    public Elb(Store store, Clock clock, List<Cidr> targetNetworks, LoadBalancerAddresses addresses) {
+    public Elb(Store store, Clock clock, List<Ipv4Cidr> targetNetworks, LoadBalancerAddresses addresses) {
         this.tables = ElbTables.open(store);
         this.health = new HealthChecks(clock);
         this.controller = new ElbController(tables, health, clock, addresses);

@@ -1,5 +1,6 @@
 package dev.mooring.elb;
 
+import dev.mooring.core.net.Ipv4Cidr;
 import dev.mooring.core.operation.RequestContext;
 import dev.mooring.elb.health.HealthChecks;
 import dev.mooring.elb.health.Observation;
@@ -24,9 +25,9 @@ final class TargetOps {
 
     private final ElbTables t;
     private final HealthChecks health;
-    private final List<Cidr> targetNetworks;
+    private final List<Ipv4Cidr> targetNetworks;
 
-    TargetOps(ElbTables tables, HealthChecks health, List<Cidr> targetNetworks) {
+    TargetOps(ElbTables tables, HealthChecks health, List<Ipv4Cidr> targetNetworks) {
         this.t = tables;
         this.health = health;
         this.targetNetworks = List.copyOf(targetNetworks);

@@ -6,9 +6,8 @@ import dev.mooring.api.MooringApi;
 import dev.mooring.api.admin.AdminEndpoints;
 import dev.mooring.control.ControlPlane;
 import dev.mooring.control.ecs.LoadBalancing;
-import dev.mooring.reconcile.Controller;
+import dev.mooring.core.net.Ipv4Cidr;
 import dev.mooring.core.operation.Operations;
-import dev.mooring.elb.Cidr;
 import dev.mooring.elb.Elb;
 import dev.mooring.elb.ElbController;
 import dev.mooring.elb.LoadBalancerAddresses;
@@ -16,6 +15,7 @@ import dev.mooring.elb.OwnedTargets;
 import dev.mooring.elb.dataplane.AlbDataPlane;
 import dev.mooring.proxy.DataPlane;
 import dev.mooring.proxy.ProxyObserver;
+import dev.mooring.reconcile.Controller;
 import dev.mooring.server.connect.ServiceConnectBridge;
 import dev.mooring.server.dns.MooringDns;
 import dev.mooring.server.lb.ServiceTargets;
@@ -60,8 +60,8 @@ public final class MooringServer implements AutoCloseable {
             this.network = b.runtime == RuntimeKind.PROCESS
                     ? new NetworkConfig(b.bridge, b.taskCidr, b.stateDir, null) : null;
             // targets and health checks stay on loopback and the task network: nothing leaves the machine
-            List<Cidr> targetNetworks = network == null ? List.of(Cidr.LOOPBACK)
-                    : List.of(Cidr.LOOPBACK, Cidr.parse(network.cidr()));
+            List<Ipv4Cidr> targetNetworks = network == null ? List.of(Ipv4Cidr.LOOPBACK)
+                    : List.of(Ipv4Cidr.LOOPBACK, Ipv4Cidr.parse(network.cidr()));
             LoadBalancing loadBalancing = new LoadBalancing() {
                 @Override
                 public java.util.Optional<TargetGroupRef> targetGroup(dev.mooring.store.Tx tx, String arn) {

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import dev.mooring.core.operation.Operations;
 import dev.mooring.core.operation.RequestContext;
-import dev.mooring.elb.Cidr;
+import dev.mooring.core.net.Ipv4Cidr;
 import dev.mooring.elb.Elb;
 import dev.mooring.elb.Requests;
 import dev.mooring.elb.Results;
@@ -59,7 +59,7 @@ class AlbDataPlaneTest {
         }
         store = Store.open(dir);
         plane = DataPlane.create(ProxyObserver.NONE, 1);
-        elb = new Elb(store, Clock.systemUTC(), List.of(Cidr.LOOPBACK))
+        elb = new Elb(store, Clock.systemUTC(), List.of(Ipv4Cidr.LOOPBACK))
                 .serveOn(plane, new AlbDataPlane.LoopbackPorts(port, port)).start();
     }
 

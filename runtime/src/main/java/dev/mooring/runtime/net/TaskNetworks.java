@@ -1,5 +1,6 @@
 package dev.mooring.runtime.net;
 
+import dev.mooring.core.net.Ipv4Cidr;
 import dev.mooring.task.TaskLaunch.HostEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class TaskNetworks implements AutoCloseable {
     public static TaskNetworks create(NetworkConfig config) {
         Privileges.require();
         Tools tools = Tools.locate();
-        Ipv4Cidr cidr = Ipv4Cidr.parse(config.cidr());
+        Ipv4Cidr cidr = NetworkConfig.taskCidr(config.cidr());
         IpRoute ip = new IpRoute(tools.ip());
         BridgeLock lock = BridgeLock.acquire(config.bridge());
         try {
@@ -91,7 +92,7 @@ public final class TaskNetworks implements AutoCloseable {
     private static boolean overlaps(String hostCidr, Ipv4Cidr cidr) {
         String[] parts = hostCidr.split("/");
         int prefix = Integer.parseInt(parts[1]);
-        if (prefix > Ipv4Cidr.MAX_PREFIX) {
+        if (prefix > NetworkConfig.MAX_PREFIX) {
             int address = Ipv4Cidr.parseAddress(parts[0]);
             return contains(cidr, address) || (prefix == 31 && contains(cidr, address ^ 1));
         }
