@@ -25,7 +25,7 @@ public final class Elb implements AutoCloseable {
     private final HealthChecks health;
     private final ElbController controller;
     private final Operations operations;
-    private final TargetOps targets;
+    private final TargetOperations targets;
     private final OwnedTargets owned;
     private volatile AlbDataPlane dataPlane;
     private final Clock clock;
@@ -40,7 +40,7 @@ public final class Elb implements AutoCloseable {
         this.tables = ElbTables.open(store);
         this.health = new HealthChecks(clock);
         this.controller = new ElbController(tables, health, clock, addresses);
-        this.targets = new TargetOps(tables, health, targetNetworks);
+        this.targets = new TargetOperations(tables, health, targetNetworks);
         this.clock = clock;
         this.owned = new OwnedTargets(tables, clock, targets);
         this.operations = ElbApi.operations(tables, targets);
@@ -74,7 +74,7 @@ public final class Elb implements AutoCloseable {
 
     public java.util.Optional<TargetGroupUse> targetGroup(dev.mooring.store.Tx tx, String arn) {
         return tx.get(tables.targetGroups(), arn).map(g -> new TargetGroupUse(arn, g.targetGroup().targetType().wire(),
-                g.targetGroup().port(), TargetGroupOps.users(tx.stream(tables.listeners()), tx.stream(tables.rules()),
+                g.targetGroup().port(), TargetGroupOperations.users(tx.stream(tables.listeners()), tx.stream(tables.rules()),
                         arn)));
     }
 

@@ -134,7 +134,7 @@ public final class ElbController implements Controller {
     private void sweep(Snapshot s, Instant now) {
         List<Registration> drained = s.stream(t.registrations()).filter(Registration::deregistering)
                 .filter(r -> s.get(t.targetGroups(), r.targetGroupArn())
-                        .map(g -> !r.present(now, TargetOps.delay(g))).orElse(true)).toList();
+                        .map(g -> !r.present(now, TargetOperations.delay(g))).orElse(true)).toList();
         if (drained.isEmpty()) {
             return;
         }
@@ -151,7 +151,7 @@ public final class ElbController implements Controller {
             if (!Boolean.TRUE.equals(g.targetGroup().healthCheckEnabled())) {
                 continue;
             }
-            Set<String> users = TargetGroupOps.users(s.stream(t.listeners()), s.stream(t.rules()), g.arn());
+            Set<String> users = TargetGroupOperations.users(s.stream(t.listeners()), s.stream(t.rules()), g.arn());
             if (users.isEmpty()) {
                 continue;
             }
