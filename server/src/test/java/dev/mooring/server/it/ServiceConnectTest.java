@@ -129,6 +129,11 @@ class ServiceConnectTest {
     void aClientReachesThreeServersThroughTheirAliasInRoundRobin() throws Exception {
         List<Task> servers = service("web", "web", 3, server("http", "web", 80, "web", null));
         Task client = client("web-client");
+        // RUNNING means started, not listening (these servers have no health check): let each app bind first
+        for (Task server : servers) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> Host.attempt(List.of("curl", "-s", "-m", "2",
+                    "http://" + address(server) + ":8080/")).output().startsWith("hello from "));
+        }
 
         List<String> replies = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
