@@ -59,6 +59,35 @@ class HttpProxyTest extends ProxyTestBase {
     }
 
     @Test
+    void aSpentRetryBudgetPassesTheFailureOnInsteadOfRetrying() throws Exception {
+        HttpBackend good = okBackend("good");
+        OutlierDetection neverEject = new OutlierDetection(1000, Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofSeconds(300));
+        // a budget of nothing: no request may retry, so every turn of the dead host reaches the client
+        Proxy proxy = start(Protocol.HTTP, List.of(Endpoint.of("dead", refusingAddress()), good.endpoint()),
+                c -> c.withOutlierDetection(neverEject).withRetry(new RetryPolicy(2, RetryPolicy.AWS_DEFAULT.retryOn(),
+                        new RetryBudget(0, 0))), l -> l);
+        Map<Integer, Integer> codes = new HashMap<>();
+        for (int i = 0; i < 10; i++) codes.merge(get(proxy, "/").statusCode(), 1, Integer::sum);
+        assertThat(codes).isEqualTo(Map.of(200, 5, 503, 5));
+        await().untilAsserted(() -> assertThat(observer.exchanges()).hasSize(10));
+        assertThat(observer.exchanges()).extracting(Exchange::attempts).containsOnly(1);
+    }
+
+    @Test
+    void aRetryGivesItsBudgetSlotBackWhenItsRequestEnds() throws Exception {
+        HttpBackend good = okBackend("good");
+        OutlierDetection neverEject = new OutlierDetection(1000, Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofSeconds(300));
+        // one retry in flight at a time: one request after another, every one that meets the dead host still retries
+        Proxy proxy = start(Protocol.HTTP, List.of(Endpoint.of("dead", refusingAddress()), good.endpoint()),
+                c -> c.withOutlierDetection(neverEject).withRetry(new RetryPolicy(2, RetryPolicy.AWS_DEFAULT.retryOn(),
+                        new RetryBudget(0, 1))), l -> l);
+        for (int i = 0; i < 10; i++) assertThat(get(proxy, "/").statusCode()).isEqualTo(200);
+        assertThat(good.requests).hasValue(10);
+    }
+
+    @Test
     void connectFailuresOnEveryHostAnswer503AfterTwoRetries() throws Exception {
         Proxy proxy = start(Protocol.HTTP, List.of(Endpoint.of("d1", refusingAddress()), Endpoint.of("d2", refusingAddress()),
                 Endpoint.of("d3", refusingAddress()), Endpoint.of("d4", refusingAddress())));

@@ -88,6 +88,8 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
     private HttpUpstream upstream;
     private int attemptId;
     private int attempts;
+    /** Whether this exchange holds one of its cluster's retry slots (see {@link RetryPolicy#budget}). */
+    private boolean retrying;
     private long startNanos;
     private long startMillis;
     private long upstreamStartNanos;
@@ -259,6 +261,8 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
         bytesOut = 0;
         upstreamNanos = 0;
         serviceTimeMillis = null;
+        retrying = false;
+        listener.cluster.requestStarted();
         startNanos = System.nanoTime();
         startMillis = System.currentTimeMillis();
         method = req.method().name();
@@ -372,7 +376,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
     }
 
     private void retryOrFail(RetryOn reason) {
-        if (canRetry(reason)) attempt();
+        if (canRetry(reason) && (retrying || (retrying = listener.cluster.tryStartRetrying()))) attempt();
         else if (!responseStarted) localReply(
                 HttpResponseStatus.valueOf(listener.cluster.config().upstreamFailureStatus()),
                 "upstream connect error or disconnect/reset before headers. reset reason: " + switch (reason) {
@@ -608,6 +612,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
 
     private void finish() {
         active = false;
+        listener.cluster.requestEnded(retrying);
         cancelTimeout();
         releaseBody();
         request = null;
