@@ -4,6 +4,7 @@ need=()
 command -v dig >/dev/null || need+=(dnsutils)
 [ -x /usr/bin/aws ] || need+=(awscli)   # AWS CLI v2 (2.9), beside the v1 CLI that pip puts on PATH
 [ -x /usr/bin/psql ] || need+=(postgresql-client)   # queries the postgres tasks; their setup uses it too
+[ -x /usr/bin/chromium ] || need+=(chromium)   # the YELB sample's UI test loads the page in headless Chromium
 command -v iptables >/dev/null || [ -x /usr/sbin/iptables ] || need+=(iptables)   # Service Connect redirects
 command -v curl >/dev/null || need+=(curl)   # the ELBv2 client script checks XML errors on the wire
 if [ ${#need[@]} -gt 0 ]; then
