@@ -13,9 +13,12 @@ import dev.mooring.elb.Results;
 import dev.mooring.elb.shape.Action;
 import dev.mooring.elb.shape.ActionType;
 import dev.mooring.elb.shape.Attribute;
+import dev.mooring.elb.shape.FixedResponseActionConfig;
 import dev.mooring.elb.shape.Protocol;
+import dev.mooring.elb.shape.RuleCondition;
 import dev.mooring.elb.shape.TargetDescription;
 import dev.mooring.elb.shape.TargetType;
+import dev.mooring.elb.shape.ValuesConfig;
 import dev.mooring.proxy.DataPlane;
 import dev.mooring.proxy.ProxyObserver;
 import dev.mooring.store.Store;
@@ -141,7 +144,11 @@ class AlbDataPlaneTest {
     }
 
     private HttpResponse<String> get() throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+        return get("/");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -167,6 +174,34 @@ class AlbDataPlaneTest {
             seen.merge(r.body(), 1, Integer::sum);
         }
         assertThat(seen).containsOnlyKeys("a", "b", "c").containsValues(10, 10, 10);
+    }
+
+    @Test
+    void rulesRouteByPriorityBeforeTheDefaultAction() throws Exception {
+        String web = targetGroup(Map.of());
+        register(web, target("web", 0));
+        Results.TargetGroups tgs = call("CreateTargetGroup", new Requests.CreateTargetGroup("api", Protocol.HTTP,
+                null, 80, "vpc-1", null, null, null, "/", 5, 2, 2, 2, null, TargetType.IP, null, null));
+        String api = tgs.targetGroups().getFirst().targetGroupArn();
+        register(api, target("api", 0));
+        Results.Listeners listeners = call("DescribeListeners", new Requests.DescribeListeners(
+                ((Results.LoadBalancers) call("DescribeLoadBalancers", new Requests.DescribeLoadBalancers(null,
+                        null, null, null))).loadBalancers().getFirst().loadBalancerArn(), null, null, null));
+        String listener = listeners.listeners().getFirst().listenerArn();
+        call("CreateRule", new Requests.CreateRule(listener, List.of(new RuleCondition("path-pattern", null, null,
+                new ValuesConfig(List.of("/api/*")), null)), 10,
+                List.of(new Action(ActionType.FORWARD, api, null, null, null, null)), null));
+        call("CreateRule", new Requests.CreateRule(listener, List.of(new RuleCondition("path-pattern",
+                List.of("/maintenance"), null, null, null)), 5, List.of(new Action(ActionType.FIXED_RESPONSE, null,
+                null, null, new FixedResponseActionConfig("back soon", "503", "text/plain"), null)), null));
+        awaitHealthy(web, 1);
+        awaitHealthy(api, 1);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> get("/api/votes").body().equals("api"));
+        assertThat(get("/").body()).isEqualTo("web");
+        assertThat(get("/api/votes").body()).isEqualTo("api");
+        HttpResponse<String> maintenance = get("/maintenance");
+        assertThat(maintenance.statusCode()).isEqualTo(503);
+        assertThat(maintenance.body()).isEqualTo("back soon");
     }
 
     @Test
