@@ -10,6 +10,7 @@ import dev.mooring.proxy.ProxyObserver;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,7 +84,7 @@ public final class ServiceConnectObserver implements ProxyObserver {
     }
 
     /** Hosts left a task's egress cluster: their RequestCountPerTarget goes once its last minute is published. */
-    public void hostsLeft(TaskPlan plan, String cluster, java.util.List<String> endpointIds) {
+    public void hostsLeft(TaskPlan plan, String cluster, List<String> endpointIds) {
         if (endpointIds.isEmpty()) {
             return;
         }
