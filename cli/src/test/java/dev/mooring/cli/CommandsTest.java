@@ -112,6 +112,62 @@ class CommandsTest {
     }
 
     @Test
+    void metricsAndLbPrintTheLoadBalancersCounts() throws Exception {
+        int lbPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            lbPort = free.getLocalPort();
+        }
+        try (MooringServer server = MooringServer.builder().stateDir(stateDir).port(0)
+                .runtime(MooringServer.RuntimeKind.SIMULATED).simulatedStep(Duration.ZERO)
+                .lbLoopbackPorts(lbPort, lbPort).start()) {
+            String url = server.endpointUrl();
+            assertThat(run("metrics", "--endpoint-url", url).out()).isEqualTo("no datapoints in this window\n");
+            HttpClient http = HttpClient.newHttpClient();
+            query(http, url, "Action=CreateLoadBalancer&Name=edge");
+            query(http, url, "Action=CreateTargetGroup&Name=edge-tg&Protocol=HTTP&Port=80&VpcId=v&TargetType=ip");
+            var lb = server.elb().tables().loadBalancers().all().getFirst().arn();
+            var tg = server.elb().tables().targetGroups().all().getFirst().arn();
+            query(http, url, "Action=CreateListener&LoadBalancerArn=" + lb + "&Protocol=HTTP&Port=80"
+                    + "&DefaultActions.member.1.Type=forward&DefaultActions.member.1.TargetGroupArn=" + tg);
+
+            // no target registered: every answer is the load balancer's own 503
+            HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lbPort + "/")).build();
+            int[] answered = {0};
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+                boolean is503 = http.send(get, HttpResponse.BodyHandlers.ofString()).statusCode() == 503;
+                answered[0] += is503 ? 1 : 0;
+                return is503;
+            });
+            for (int i = 0; i < 2; i++) {
+                assertThat(http.send(get, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
+                answered[0]++;
+            }
+            int n = answered[0];
+            String dimension = "LoadBalancer=app/edge/" + lb.substring(lb.lastIndexOf('/') + 1);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(run("metrics", "--endpoint-url", url,
+                    "--namespace", "AWS/ApplicationELB", "--metric", "HTTPCode_ELB_503_Count").out())
+                    .containsPattern("AWS/ApplicationELB +HTTPCode_ELB_503_Count +" + dimension + " +" + n + " +1 +1 +1 +"
+                            + n + "\n"));
+            Run table = run("metrics", "--endpoint-url", url, "--namespace", "AWS/ApplicationELB", "--since", "1h");
+            assertThat(table.exit()).isZero();
+            assertThat(table.out()).startsWith("NAMESPACE").contains("HTTPCode_ELB_5XX_Count")
+                    .doesNotContain("RequestCount");   // no target was chosen for any of them
+            assertThat(run("lb", "--endpoint-url", url).out()).contains("last 5 min: 0 requests, 0 target 5XX, " + n
+                    + " ELB 5XX (502: 0, 503: " + n + ", 504: 0)");
+            Run json = run("metrics", "--endpoint-url", url, "--json", "--metric", "HTTPCode_ELB_503_Count");
+            var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+            assertThat(report.path("series").get(0).path("dimensions").path("LoadBalancer").asText())
+                    .isEqualTo(dimension.substring("LoadBalancer=".length()));
+            assertThat(report.path("series").get(0).path("total").path("sum").asInt()).isEqualTo(n);
+
+            Run bad = run("metrics", "--endpoint-url", url, "--since", "soon");
+            assertThat(bad.exit()).isEqualTo(1);
+            assertThat(bad.err()).contains("since must be a duration");
+        }
+        assertThat(run("metrics", "--endpoint-url", "http://127.0.0.1:1").err()).contains("no server answers");
+    }
+
+    @Test
     void logsPrintsAContainersStreamByTaskIdOrArn() throws Exception {
         LogStreams streams = new LogStreams(stateDir);
         String taskId = "0123456789abcdef0123456789abcdef";

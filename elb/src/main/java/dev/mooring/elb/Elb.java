@@ -3,6 +3,7 @@ package dev.mooring.elb;
 import dev.mooring.core.net.Ipv4Cidr;
 import dev.mooring.core.operation.Operations;
 import dev.mooring.elb.dataplane.AlbDataPlane;
+import dev.mooring.elb.dataplane.AlbMetrics;
 import dev.mooring.elb.health.HealthChecks;
 import dev.mooring.proxy.DataPlane;
 import dev.mooring.reconcile.ReconcileEngine;
@@ -88,7 +89,17 @@ public final class Elb implements AutoCloseable {
      * {@code loopback}; call before {@link #start}.
      */
     public Elb serveOn(DataPlane plane, AlbDataPlane.LoopbackPorts loopback) {
+        return serveOn(plane, loopback, null);
+    }
+
+    /** As above, with {@code metrics} (the observer {@code plane} reports to) told each group's healthy hosts. */
+    public Elb serveOn(DataPlane plane, AlbDataPlane.LoopbackPorts loopback, AlbMetrics metrics) {
         this.dataPlane = new AlbDataPlane(new AlbDataPlane.View() {
+            @Override
+            public int[] hostCounts(Snapshot s, StoredTargetGroup g) {
+                return targets.hostCounts(s, g);
+            }
+
             @Override
             public Snapshot snapshot() {
                 return tables.store().snapshot();
@@ -114,7 +125,7 @@ public final class Elb implements AutoCloseable {
             public String algorithm(StoredTargetGroup g) {
                 return Attributes.value(Attributes.TARGET_GROUP, g.attributes(), Attributes.ALGORITHM);
             }
-        }, plane, loopback);
+        }, plane, loopback, metrics);
         controller.serve(dataPlane);
         return this;
     }

@@ -163,6 +163,21 @@ final class TargetOperations {
                 .map(r -> new java.net.InetSocketAddress(r.id(), r.port())).toList();
     }
 
+    /** HealthyHostCount and UnHealthyHostCount of a group: its registered targets in those two states. */
+    int[] hostCounts(Snapshot s, StoredTargetGroup g) {
+        boolean inUse = !TargetGroupOperations.users(s.stream(t.listeners()), s.stream(t.rules()), g.arn()).isEmpty();
+        int[] counts = new int[2];
+        s.withPrefix(t.registrations(), g.arn() + "|").forEach(r -> {
+            var state = health(g, inUse, r).state();
+            if (state == TargetHealthState.HEALTHY) {
+                counts[0]++;
+            } else if (state == TargetHealthState.UNHEALTHY) {
+                counts[1]++;
+            }
+        });
+        return counts;
+    }
+
     /** The state ALB reports: draining, then not in use, then checks disabled, then what the checks observed. */
     TargetHealth health(StoredTargetGroup g, boolean inUse, Registration r) {
         if (r.deregistering()) {

@@ -88,6 +88,31 @@ class HttpProxyTest extends ProxyTestBase {
     }
 
     @Test
+    void theExchangeTellsATargetsAnswerFromTheProxysOwn() throws Exception {
+        // what the metrics count on: upstreamNanos > 0 only when a target's response came back
+        HttpBackend failing = backend("failing", (b, ctx, req) -> {
+            req.release();
+            ctx.writeAndFlush(b.response(HttpResponseStatus.INTERNAL_SERVER_ERROR, "boom"));
+        });
+        Proxy proxy = start(Protocol.HTTP, List.of(failing.endpoint()));
+        assertThat(get(proxy, "/").statusCode()).isEqualTo(500);
+        await().untilAsserted(() -> assertThat(observer.exchanges()).singleElement().satisfies(x -> {
+            assertThat(x.status()).isEqualTo(500);
+            assertThat(x.upstreamNanos()).isPositive();
+            assertThat(x.endpoint().id()).isEqualTo("failing");
+            assertThat(x.bytesSent()).isEqualTo(4);
+        }));
+        observer.reset();
+        proxy.updateHostSet(new HostSet("backend", List.of()));
+        assertThat(get(proxy, "/").statusCode()).isEqualTo(503);
+        await().untilAsserted(() -> assertThat(observer.exchanges()).singleElement().satisfies(x -> {
+            assertThat(x.status()).isEqualTo(503);
+            assertThat(x.upstreamNanos()).isZero();
+            assertThat(x.endpoint()).isNull();
+        }));
+    }
+
+    @Test
     void connectFailuresOnEveryHostAnswer503AfterTwoRetries() throws Exception {
         Proxy proxy = start(Protocol.HTTP, List.of(Endpoint.of("d1", refusingAddress()), Endpoint.of("d2", refusingAddress()),
                 Endpoint.of("d3", refusingAddress()), Endpoint.of("d4", refusingAddress())));

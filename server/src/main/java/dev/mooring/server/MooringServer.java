@@ -13,8 +13,10 @@ import dev.mooring.elb.ElbController;
 import dev.mooring.elb.LoadBalancerAddresses;
 import dev.mooring.elb.OwnedTargets;
 import dev.mooring.elb.dataplane.AlbDataPlane;
+import dev.mooring.elb.dataplane.AlbMetrics;
+import dev.mooring.metrics.MetricRegistry;
+import dev.mooring.metrics.ServiceConnectMetrics;
 import dev.mooring.proxy.DataPlane;
-import dev.mooring.proxy.ProxyObserver;
 import dev.mooring.reconcile.Controller;
 import dev.mooring.server.connect.ServiceConnectBridge;
 import dev.mooring.server.dns.MooringDns;
@@ -52,11 +54,16 @@ public final class MooringServer implements AutoCloseable {
     private final ApiServer api;
     private final NetworkConfig network;
     private final ServiceConnectBridge serviceConnect;
+    private final MetricRegistry metrics;
 
     private MooringServer(Builder b) throws InterruptedException {
         Clock clock = Clock.systemUTC();
         try {
             this.store = track(Store.open(b.stateDir));
+            // one registry for the whole data plane (Service Connect proxies and load balancers), sampled each second
+            this.metrics = b.metrics != null ? b.metrics : new MetricRegistry();
+            track(metrics.sampleEvery(Duration.ofSeconds(1)));
+            AlbMetrics lbMetrics = new AlbMetrics(metrics);
             this.network = b.runtime == RuntimeKind.PROCESS
                     ? new NetworkConfig(b.bridge, b.taskCidr, b.stateDir, null) : null;
             // targets and health checks stay on loopback and the task network: nothing leaves the machine
@@ -110,8 +117,8 @@ public final class MooringServer implements AutoCloseable {
                 this.dns = null;
             }
             // the load balancers' listeners: a data plane of their own, internet-facing ones also on loopback
-            DataPlane lbPlane = track(DataPlane.create(ProxyObserver.NONE));
-            elb.serveOn(lbPlane, new AlbDataPlane.LoopbackPorts(b.lbPorts[0], b.lbPorts[1]));
+            DataPlane lbPlane = track(DataPlane.create(lbMetrics));
+            elb.serveOn(lbPlane, new AlbDataPlane.LoopbackPorts(b.lbPorts[0], b.lbPorts[1]), lbMetrics);
             List<Operations> services = new ArrayList<>(control.services());
             services.add(elb.operations());
             AdminEndpoints admin = new AdminEndpoints()
@@ -119,6 +126,7 @@ public final class MooringServer implements AutoCloseable {
                             "{\"status\":\"ok\",\"runtime\":\"" + runtime.name() + "\"}"))
                     .add("GET /_mooring/status", request -> ApiResponse.json(200, status().toJson()))
                     .add("GET /_mooring/lb", request -> ApiResponse.json(200, elb.report().toJson()))
+                    .add("GET /_mooring/metrics", new MetricsEndpoint(metrics))
                     .add("POST /_mooring/reset", request -> {
                         control.reset();
                         return ApiResponse.json(200, "{\"reset\":true}");
@@ -128,7 +136,7 @@ public final class MooringServer implements AutoCloseable {
                     .start());
             // Service Connect: closed after the runtime, so stopping tasks drain their proxies first
             this.serviceConnect = new ServiceConnectBridge(control,
-                    runtime instanceof ProcessRuntime p ? p : null, ProxyObserver.NONE);
+                    runtime instanceof ProcessRuntime p ? p : null, new ServiceConnectMetrics(metrics));
             started.add(started.indexOf(runtime), serviceConnect);
             // Every controller the reconcile engine runs, in order. The Service Connect agent goes first, so a task
             // that stopped being routable has left every proxy's host sets before the task reconciler signals it.
@@ -194,6 +202,11 @@ public final class MooringServer implements AutoCloseable {
         return serviceConnect;
     }
 
+    /** Every series the data plane counts into (spec §5.1, AWS/ApplicationELB), as {@code mooring metrics} shows. */
+    public MetricRegistry metrics() {
+        return metrics;
+    }
+
     public ServerStatus status() {
         return ServerStatus.of(this, network);
     }
@@ -226,6 +239,7 @@ public final class MooringServer implements AutoCloseable {
         private int dnsPort = 53;
         private InetSocketAddress dnsUpstream;
         private int[] lbPorts = {18000, 18999};
+        private MetricRegistry metrics;
 
         public Builder stateDir(Path stateDir) {
             this.stateDir = stateDir;
@@ -283,6 +297,12 @@ public final class MooringServer implements AutoCloseable {
         /** The loopback ports internet-facing load balancers' listeners take, first to last. */
         public Builder lbLoopbackPorts(int first, int last) {
             this.lbPorts = new int[] {first, last};
+            return this;
+        }
+
+        /** The registry to count into (tests give one with a clock of their own); a new one by default. */
+        public Builder metrics(MetricRegistry registry) {
+            this.metrics = registry;
             return this;
         }
 

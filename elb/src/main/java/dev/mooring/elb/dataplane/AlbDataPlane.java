@@ -73,6 +73,9 @@ public final class AlbDataPlane implements AutoCloseable {
         int idleTimeoutSeconds(StoredLoadBalancer lb);
 
         String algorithm(StoredTargetGroup group);
+
+        /** The group's healthy and unhealthy targets (HealthyHostCount, UnHealthyHostCount). */
+        int[] hostCounts(Snapshot s, StoredTargetGroup group);
     }
 
     private record Running(ProxyConfig config, Proxy proxy) {}
@@ -80,14 +83,21 @@ public final class AlbDataPlane implements AutoCloseable {
     private final View view;
     private final DataPlane plane;
     private final LoopbackPorts ports;
+    private final AlbMetrics metrics;
     private final Map<String, Running> running = new HashMap<>();
     /** The configuration each load balancer last failed to start with: warned about once, retried every pass. */
     private final Map<String, ProxyConfig> failed = new HashMap<>();
 
     public AlbDataPlane(View view, DataPlane plane, LoopbackPorts ports) {
+        this(view, plane, ports, null);
+    }
+
+    /** {@code metrics}: where each pass sets the groups' host counts (null: nowhere). */
+    public AlbDataPlane(View view, DataPlane plane, LoopbackPorts ports, AlbMetrics metrics) {
         this.view = view;
         this.plane = plane;
         this.ports = ports;
+        this.metrics = metrics;
     }
 
     /** Starts, restarts or stops proxies so they match the load balancers, and pushes every host set. */
@@ -128,6 +138,13 @@ public final class AlbDataPlane implements AutoCloseable {
         running.values().forEach(r -> r.config().clusters().forEach(c -> s.get(t.targetGroups(), c.name())
                 .ifPresent(g -> r.proxy().updateHostSet(new HostSet(c.name(), view.routable(s, g).stream()
                         .map(a -> Endpoint.of(a.getHostString() + ":" + a.getPort(), a)).toList())))));
+        if (metrics != null) {
+            wanted.forEach((arn, config) -> config.clusters().forEach(c -> s.get(t.targetGroups(), c.name())
+                    .ifPresent(g -> {
+                        int[] hosts = view.hostCounts(s, g);
+                        metrics.hosts(arn, c.name(), hosts[0], hosts[1]);
+                    })));
+        }
     }
 
     private ProxyConfig config(Snapshot s, ElbTables t, StoredLoadBalancer lb) {

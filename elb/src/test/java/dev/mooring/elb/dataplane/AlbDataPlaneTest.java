@@ -19,8 +19,11 @@ import dev.mooring.elb.shape.RuleCondition;
 import dev.mooring.elb.shape.TargetDescription;
 import dev.mooring.elb.shape.TargetType;
 import dev.mooring.elb.shape.ValuesConfig;
+import dev.mooring.metrics.Dimensions;
+import dev.mooring.metrics.MetricKey;
+import dev.mooring.metrics.MetricRegistry;
+import dev.mooring.metrics.Statistics;
 import dev.mooring.proxy.DataPlane;
-import dev.mooring.proxy.ProxyObserver;
 import dev.mooring.store.Store;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -51,6 +54,8 @@ class AlbDataPlaneTest {
     private Store store;
     private Elb elb;
     private DataPlane plane;
+    private final MetricRegistry registry = new MetricRegistry();
+    private final AlbMetrics metrics = new AlbMetrics(registry);
     private int port;
     private final List<HttpServer> targets = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,9 +66,9 @@ class AlbDataPlaneTest {
             port = free.getLocalPort();
         }
         store = Store.open(dir);
-        plane = DataPlane.create(ProxyObserver.NONE, 1);
+        plane = DataPlane.create(metrics, 1);
         elb = new Elb(store, Clock.systemUTC(), List.of(Ipv4Cidr.LOOPBACK))
-                .serveOn(plane, new AlbDataPlane.LoopbackPorts(port, port)).start();
+                .serveOn(plane, new AlbDataPlane.LoopbackPorts(port, port), metrics).start();
     }
 
     @AfterEach
@@ -260,5 +265,87 @@ class AlbDataPlaneTest {
         // its health checks time out too, so it is unhealthy and ALB sends it requests anyway (fail open)
         register(tg, target("slow", 3000));
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> get().statusCode() == 504);
+    }
+
+    private Statistics stat(String metric, Dimensions d) {
+        return registry.statistics(new MetricKey(AlbMetrics.NAMESPACE, metric, d), Instant.now().minusSeconds(300));
+    }
+
+    /** Sends a GET and counts its status; a refused connection (listener not bound yet) counts nothing. */
+    private int send(Map<Integer, Integer> statuses) throws Exception {
+        int status = get().statusCode();
+        statuses.merge(status, 1, Integer::sum);
+        return status;
+    }
+
+    @Test
+    void metricsCountExactlyWhatTheLoadBalancerAndItsTargetAnswered() throws Exception {
+        String tg = targetGroup(Map.of());
+        String lbArn = elb.tables().loadBalancers().all().getFirst().arn();
+        Dimensions lb = Dimensions.of("LoadBalancer", AlbMetrics.loadBalancerDimension(lbArn));
+        Dimensions group = Dimensions.of("TargetGroup", AlbMetrics.targetGroupDimension(tg), "LoadBalancer",
+                lb.get("LoadBalancer"));
+        assertThat(lb.get("LoadBalancer")).matches("app/web/[0-9a-f]{16}");
+        assertThat(group.get("TargetGroup")).matches("targetgroup/web/[0-9a-f]{16}");
+        Map<Integer, Integer> statuses = new TreeMap<>();
+
+        // no target registered: the load balancer's own 503, and no RequestCount (no target was chosen)
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> send(statuses) == 503);
+        for (int i = 0; i < 4; i++) {
+            assertThat(send(statuses)).isEqualTo(503);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> stat("HTTPCode_ELB_503_Count", lb).sum()
+                == statuses.get(503));
+
+        register(tg, target("a", 0));
+        awaitHealthy(tg, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> send(statuses) == 200);
+        for (int i = 0; i < 6; i++) {
+            assertThat(send(statuses)).isEqualTo(200);
+        }
+        assertThat(statuses.keySet()).containsOnly(200, 503);
+        int ok = statuses.get(200);
+        // the response time is what an exchange records last
+        await().atMost(Duration.ofSeconds(5)).until(() -> stat("TargetResponseTime", group).sampleCount() == ok);
+        assertThat(stat("RequestCount", lb).sum()).isEqualTo(ok);
+
+        assertThat(stat("RequestCount", group).sum()).isEqualTo(ok);
+        assertThat(stat("HTTPCode_Target_2XX_Count", lb).sum()).isEqualTo(ok);
+        assertThat(stat("HTTPCode_Target_2XX_Count", group).sum()).isEqualTo(ok);
+        assertThat(stat("HTTPCode_Target_5XX_Count", group).sum()).isZero();
+        assertThat(stat("HTTPCode_ELB_503_Count", lb).sum()).isEqualTo((double) statuses.get(503));
+        assertThat(stat("HTTPCode_ELB_5XX_Count", lb).sum()).isEqualTo((double) statuses.get(503));
+        assertThat(stat("HTTPCode_ELB_502_Count", lb).sum()).isZero();
+        assertThat(stat("HTTPCode_ELB_504_Count", lb).sum()).isZero();
+        Statistics responseTime = stat("TargetResponseTime", group);
+        assertThat(responseTime.sampleCount()).isEqualTo(ok);
+        assertThat(responseTime.maximum()).as("seconds, not milliseconds").isPositive().isLessThan(30);
+        assertThat(stat("NewConnectionCount", lb).sum()).isPositive();
+        assertThat(stat("ActiveConnectionCount", lb).maximum()).isPositive();
+        await().atMost(Duration.ofSeconds(5)).until(() -> stat("HealthyHostCount", group).maximum() == 1);
+        assertThat(stat("UnHealthyHostCount", group).maximum()).isZero();
+        assertThat(registry.prometheusText()).contains("load_balancer=\"" + lb.get("LoadBalancer") + "\"")
+                .contains("target_group=\"" + group.get("TargetGroup") + "\"");
+    }
+
+    @Test
+    void aRefusedConnectionCountsAsElb502AndAsARequest() throws Exception {
+        String tg = targetGroup(Map.of());
+        Dimensions lb = Dimensions.of("LoadBalancer",
+                AlbMetrics.loadBalancerDimension(elb.tables().loadBalancers().all().getFirst().arn()));
+        int dead;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            dead = s.getLocalPort();
+        }
+        register(tg, dead);
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> send(statuses) == 502);
+        await().atMost(Duration.ofSeconds(5)).until(() -> stat("HTTPCode_ELB_502_Count", lb).sum()
+                == statuses.get(502));
+        // a target was chosen for each 502 (ALB counts them), none for a 503 before the target was registered
+        assertThat(stat("RequestCount", lb).sum()).isEqualTo((double) statuses.get(502));
+        assertThat(stat("HTTPCode_ELB_5XX_Count", lb).sum()).isEqualTo((double) statuses.values().stream()
+                .mapToInt(Integer::intValue).sum());
+        assertThat(stat("HTTPCode_Target_5XX_Count", lb).sum()).isZero();
     }
 }
