@@ -101,7 +101,8 @@ public final class AlbMetrics implements ProxyObserver {
     @Override
     public void exchange(String proxy, ListenerConfig listener, Exchange x) {
         LoadBalancerMetrics m = lb(proxy);
-        TargetGroupMetrics g = m.group(listener.cluster());
+        // the target group the request's route forwarded to; none for a fixed response, a redirect or no route
+        TargetGroupMetrics g = x.cluster() == null ? null : m.group(x.cluster());
         if (x.endpoint() != null) {
             m.requests.increment();
             g.requests.increment();
@@ -111,11 +112,11 @@ public final class AlbMetrics implements ProxyObserver {
             int cls = x.status() / 100;
             if (cls >= 2 && cls <= 5) {
                 m.targetCodes[cls - 2].increment();
-                g.targetCodes[cls - 2].increment();
+                if (g != null) g.targetCodes[cls - 2].increment();
             }
             double seconds = x.upstreamNanos() / 1e9;
             m.responseTime.record(seconds);
-            g.responseTime.record(seconds);
+            if (g != null) g.responseTime.record(seconds);
         } else if (x.status() >= 500 && x.status() <= 599) {
             m.elb5xx.increment();
             switch (x.status()) {
