@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,19 +13,25 @@ import picocli.CommandLine.Option;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show the API URL, DNS server, bridge, task CIDR and running tasks of a running server.")
 final class StatusCommand implements Callable<Integer> {
-    @Option(names = "--endpoint-url", defaultValue = "http://localhost:4566",
-            description = "The server to ask (default: ${DEFAULT-VALUE}).")
-    URI endpoint;
+    @Option(names = "--endpoint-url", defaultValue = ServerEndpoint.DEFAULT,
+            description = "The server to ask (default: $AWS_ENDPOINT_URL, else http://localhost:4566).")
+    String endpointUrl;
 
     @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
+        URI endpoint;
+        try {
+            endpoint = ServerEndpoint.parse(endpointUrl);
+        } catch (IllegalArgumentException e) {
+            System.err.println("mooring: " + e.getMessage());
+            return 2;
+        }
         HttpResponse<String> response;
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
-            response = http.send(HttpRequest.newBuilder(endpoint.resolve("/_mooring/status"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            response = ServerEndpoint.get(endpoint, "/_mooring/status");
         } catch (ConnectException e) {
             System.err.println("mooring: no server answers at " + endpoint + " (start one with ./mooring server)");
             return 1;

@@ -54,6 +54,8 @@ public final class MooringServer implements AutoCloseable {
 
     private MooringServer(Builder b) throws InterruptedException {
         Clock clock = Clock.systemUTC();
+        // nothing is touched before this: another live server keeps its state, port, bridge and tasks
+        track(ServerClaim.take(b.stateDir, b.bind, b.port));
         try {
             this.store = track(Store.open(b.stateDir));
             this.network = b.runtime == RuntimeKind.PROCESS

@@ -1,0 +1,64 @@
+package dev.mooring.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The server a client command talks to: {@code --endpoint-url}, else {@code AWS_ENDPOINT_URL} as the AWS CLI reads
+ * it, else {@code http://localhost:4566}.
+ */
+final class ServerEndpoint {
+    static final String DEFAULT = "${env:AWS_ENDPOINT_URL:-http://localhost:4566}";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ServerEndpoint() {
+    }
+
+    /** The URL, or an {@link IllegalArgumentException} whose message is the one line to print. */
+    static URI parse(String text) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--endpoint-url '" + text + "' is not a URL: " + e.getReason());
+        }
+        if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+            throw new IllegalArgumentException("--endpoint-url '" + text + "' needs a scheme and a host, such as"
+                    + " http://localhost:4566");
+        }
+        return uri;
+    }
+
+    static HttpResponse<String> get(URI endpoint, String path) throws IOException, InterruptedException {
+        try (HttpClient http = client()) {
+            return http.send(HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /** One ECS call as the SDKs make it (JSON 1.1); the server needs no signature. */
+    static JsonNode ecs(URI endpoint, String operation, String body) throws IOException, InterruptedException {
+        try (HttpClient http = client()) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint.resolve("/"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/x-amz-json-1.1")
+                    .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + operation)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IOException(operation + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return JSON.readTree(r.body());
+        }
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    }
+}
