@@ -49,6 +49,7 @@ final class ServiceOperations {
         Validation.oneOf(in.propagateTags(), TaskTags.PROPAGATE_TAGS, "propagateTags");
         validateDeploymentConfiguration(in.deploymentConfiguration());
         TaskDefinition td = ecs.resolver().requireActiveTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
+        LaunchRules.requireLaunchable(td, in.launchType(), in.capacityProviderStrategy());
         StoredService stored = ecs.store().write(tx -> {
             Cluster cluster = ecs.resolver().activeCluster(tx, ctx, in.cluster());
             String arn = Arns.service(cluster.clusterArn(), name);
@@ -188,6 +189,9 @@ final class ServiceOperations {
             }
             TaskDefinition td = newTd != null ? newTd
                     : ecs.tables().taskDefinitions().get(primary.taskDefinition()).orElseThrow();
+            if (newTd != null) {
+                LaunchRules.requireLaunchable(td, primary.launchType(), null);
+            }
             int desired = in.desiredCount() != null ? in.desiredCount() : s.desiredCount();
             List<ServiceRegistry> registries = in.serviceRegistries() == null ? s.serviceRegistries()
                     : validateRegistries(tx, ctx, in.serviceRegistries(), td);
@@ -293,8 +297,7 @@ final class ServiceOperations {
                 return current;
             }
             if (s.desiredCount() > 0 && !Boolean.TRUE.equals(in.force())) {
-                throw Errors.invalid("The service cannot be stopped while it is scaled above 0: set desiredCount"
-                        + " to 0 with UpdateService first, or pass force.");
+                throw Errors.invalid("The service cannot be stopped while it is scaled above 0.");
             }
             StoredService draining = current.with(s.toBuilder().status(Service.DRAINING).desiredCount(0).build());
             tx.put(ecs.tables().services(), draining);
@@ -316,13 +319,15 @@ final class ServiceOperations {
         for (String ref : refs) {
             ecs.resolver().service(null, cluster.clusterArn(), ref).ifPresentOrElse(
                     s -> found.add(withTags ? withTags(s.service()) : s.service()),
-                    () -> failures.add(Failure.missing(ecs.resolver().serviceArn(cluster.clusterArn(), ref))));
+                    // AWS names a missing service in the short format, without its cluster
+                    () -> failures.add(Failure.missing(ref.startsWith("arn:") ? ref
+                            : Arns.prefix(ctx) + "service/" + ref)));
         }
         return new Responses.DescribeServices(found, failures);
     }
 
     private Service withTags(Service s) {
-        return s.toBuilder().tags(EcsState.orNull(ecs.tagsOf(s.serviceArn()))).build();
+        return s.toBuilder().tags(ecs.tagsOf(s.serviceArn())).build();
     }
 
     Responses.ListServices list(RequestContext ctx, Requests.ListServices in) {

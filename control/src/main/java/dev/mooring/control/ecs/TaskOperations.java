@@ -36,6 +36,7 @@ final class TaskOperations {
             Validation.taskSize(in.overrides().cpu(), in.overrides().memory(), "overrides.");
         }
         TaskDefinition td = ecs.resolver().requireActiveTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
+        LaunchRules.requireLaunchable(td, in.launchType(), in.capacityProviderStrategy());
         if (in.overrides() != null && in.overrides().containerOverrides() != null) {
             Set<String> names = td.containerDefinitions().stream().map(ContainerDefinition::name)
                     .collect(Collectors.toSet());
@@ -94,9 +95,9 @@ final class TaskOperations {
     }
 
     Responses.DescribeTasks describe(RequestContext ctx, Requests.DescribeTasks in) {
-        List<String> refs = Validation.require(in.tasks(), "tasks");
-        if (refs.isEmpty()) {
-            throw Errors.required("tasks");
+        List<String> refs = in.tasks();
+        if (refs == null || refs.isEmpty()) {
+            throw Errors.invalid("Tasks cannot be empty.");
         }
         Validation.maxItems(refs, 100, "tasks");
         Cluster cluster = ecs.resolver().activeCluster(null, ctx, in.cluster());
@@ -112,7 +113,7 @@ final class TaskOperations {
     }
 
     private Task withTags(Task t, boolean include) {
-        return include ? t.toBuilder().tags(EcsState.orNull(ecs.tagsOf(t.taskArn()))).build() : t;
+        return include ? t.toBuilder().tags(ecs.tagsOf(t.taskArn())).build() : t;
     }
 
     Responses.ListTasks list(RequestContext ctx, Requests.ListTasks in) {
