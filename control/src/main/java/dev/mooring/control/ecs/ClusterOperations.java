@@ -101,6 +101,42 @@ final class ClusterOperations {
         return new Responses.ClusterResponse(describe(cluster, FULL));
     }
 
+    Responses.ClusterResponse putCapacityProviders(RequestContext ctx, Requests.PutClusterCapacityProviders in) {
+        Validation.require(in.cluster(), "cluster");
+        List<String> providers = Validation.require(in.capacityProviders(), "capacityProviders");
+        Validation.require(in.defaultCapacityProviderStrategy(), "defaultCapacityProviderStrategy");
+        for (String p : providers) {
+            CapacityProviders.requireBuiltIn(p);
+        }
+        CapacityProviders.validateStrategy(in.defaultCapacityProviderStrategy(), providers,
+                "defaultCapacityProviderStrategy");
+        Cluster cluster = ecs.store().write(tx -> {
+            Cluster c = ecs.resolver().activeCluster(tx, ctx, in.cluster());
+            Cluster updated = c.with(c.settings(), List.copyOf(providers), in.defaultCapacityProviderStrategy());
+            tx.put(ecs.tables().clusters(), updated);
+            return updated;
+        });
+        return new Responses.ClusterResponse(describe(cluster, FULL));
+    }
+
+    Responses.ClusterResponse updateSettings(RequestContext ctx, Requests.UpdateClusterSettings in) {
+        Validation.require(in.cluster(), "cluster");
+        Validation.require(in.settings(), "settings");
+        for (var setting : in.settings()) {
+            Validation.oneOf(Validation.require(setting.path("name").textValue(), "settings.name"),
+                    Set.of("containerInsights"), "settings.name");
+            Validation.oneOf(Validation.require(setting.path("value").textValue(), "settings.value"),
+                    Set.of("enabled", "disabled", "enhanced"), "settings.value");
+        }
+        Cluster cluster = ecs.store().write(tx -> {
+            Cluster c = ecs.resolver().activeCluster(tx, ctx, in.cluster());
+            Cluster updated = c.with(in.settings(), c.capacityProviders(), c.defaultCapacityProviderStrategy());
+            tx.put(ecs.tables().clusters(), updated);
+            return updated;
+        });
+        return new Responses.ClusterResponse(describe(cluster, FULL));
+    }
+
     Responses.ClusterResponse delete(RequestContext ctx, Requests.DeleteCluster in) {
         Validation.require(in.cluster(), "cluster");
         Cluster cluster = ecs.store().write(tx -> {

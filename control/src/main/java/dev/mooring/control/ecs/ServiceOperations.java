@@ -67,8 +67,10 @@ final class ServiceOperations {
             LoadBalancerCheck.check(tx, ecs.loadBalancing(), in.loadBalancers(), td);
             ServiceConnectPlanner.Plan plan = planner.plan(tx, ctx, cluster, arn, td,
                     in.serviceConnectConfiguration(), ctx.receivedAt());
-            String launchType = in.launchType() != null ? in.launchType()
-                    : in.capacityProviderStrategy() == null ? "EC2" : null;
+            CapacityProviders.Launch launch = CapacityProviders.launch(in.launchType(),
+                    in.capacityProviderStrategy(), cluster);
+            LaunchRules.requireLaunchable(td, launch.launchType(), null);
+            String launchType = launch.launchType();
             Deployment first = deployment(td, desired, launchType, in.platformVersion(),
                     in.capacityProviderStrategy(), in.networkConfiguration(), plan, ctx.receivedAt());
             DeploymentConfiguration deploymentConfiguration = (in.deploymentConfiguration() != null

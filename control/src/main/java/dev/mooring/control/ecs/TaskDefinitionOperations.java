@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mooring.core.operation.RequestContext;
 import dev.mooring.control.Page;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -162,6 +163,40 @@ final class TaskDefinitionOperations {
             return inactive;
         });
         return new Responses.TaskDefinitionResponse(td, null);
+    }
+
+    /** Only deregistered revisions can go; each becomes DELETE_IN_PROGRESS, the others are failures. */
+    Responses.DeleteTaskDefinitions delete(RequestContext ctx, Requests.DeleteTaskDefinitions in) {
+        List<String> refs = Validation.require(in.taskDefinitions(), "taskDefinitions");
+        if (refs.isEmpty()) {
+            throw Errors.required("taskDefinitions");
+        }
+        Validation.maxItems(refs, 10, "taskDefinitions");
+        for (String ref : refs) {
+            if (!ref.startsWith("arn:") && !ref.contains(":")) {
+                throw Errors.invalid("taskDefinition '" + ref + "' has no revision: give family:revision or the ARN.");
+            }
+        }
+        List<TaskDefinition> deleted = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        ecs.store().write(tx -> {
+            for (String ref : refs) {
+                String arn = ref.startsWith("arn:") ? ref : Arns.taskDefinitionsPrefix(ctx) + ref;
+                TaskDefinition td = Resolver.read(tx, ecs.tables().taskDefinitions(), arn).orElse(null);
+                if (td == null) {
+                    failures.add(Failure.missing(arn));
+                } else if (TaskDefinition.ACTIVE.equals(td.status())) {
+                    failures.add(new Failure(arn, "The specified task definition is still in ACTIVE status."
+                            + " Please deregister the target and try again.", null));
+                } else {
+                    TaskDefinition deleting = td.deleting();
+                    tx.put(ecs.tables().taskDefinitions(), deleting);
+                    deleted.add(deleting);
+                }
+            }
+            return null;
+        });
+        return new Responses.DeleteTaskDefinitions(deleted, failures);
     }
 
     Responses.TaskDefinitionResponse describe(RequestContext ctx, Requests.TaskDefinitionRef in) {

@@ -57,13 +57,17 @@ final class TaskOperations {
                     return earlier;
                 }
             }
-            String launchType = in.launchType() != null ? in.launchType()
-                    : in.capacityProviderStrategy() == null ? "EC2" : null;
+            CapacityProviders.Launch launch = CapacityProviders.launch(in.launchType(),
+                    in.capacityProviderStrategy(), cluster);
+            LaunchRules.requireLaunchable(td, launch.launchType(), null);
             List<Task> created = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 Task t = TaskFactory.newTask(cluster.clusterArn(), td, in.overrides(),
-                        in.group() != null ? in.group() : "family:" + td.family(), in.startedBy(), launchType,
-                        in.platformVersion(), in.enableExecuteCommand(), ctx.receivedAt());
+                        in.group() != null ? in.group() : "family:" + td.family(), in.startedBy(),
+                        launch.launchType(), in.platformVersion(), in.enableExecuteCommand(), ctx.receivedAt());
+                if (launch.capacityProvider() != null) {
+                    t = t.toBuilder().capacityProviderName(launch.capacityProvider()).build();
+                }
                 tx.put(ecs.tables().tasks(), new StoredTask(t, null, in.clientToken(), List.of(), false));
                 ecs.putTags(tx, t.taskArn(), TaskTags.atLaunch(tx, ecs, t, in.tags(), in.propagateTags(),
                         in.enableECSManagedTags(), null));
