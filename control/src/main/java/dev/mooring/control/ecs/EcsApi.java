@@ -15,6 +15,7 @@ public final class EcsApi {
         CapacityProviders capacity = new CapacityProviders(ecs);
         TaskProtectionOperations protection = new TaskProtectionOperations(ecs);
         AccountSettingOperations settings = new AccountSettingOperations(ecs);
+        ServiceDeploymentOperations deployments = new ServiceDeploymentOperations(ecs, services);
         return new Operations("ecs")
                 .register("CreateCluster", Requests.CreateCluster.class, clusters::create)
                 .register("UpdateCluster", Requests.UpdateCluster.class, clusters::update)
@@ -38,6 +39,15 @@ public final class EcsApi {
                 .register("ListAccountSettings", Requests.ListAccountSettings.class, settings::list)
                 .register("UpdateTaskProtection", Requests.UpdateTaskProtection.class, protection::update)
                 .register("GetTaskProtection", Requests.GetTaskProtection.class, protection::get)
+                .register("ListServiceDeployments", ServiceDeploymentOperations.ListServiceDeploymentsRequest.class,
+                        deployments::list)
+                .register("DescribeServiceDeployments",
+                        ServiceDeploymentOperations.DescribeServiceDeploymentsRequest.class,
+                        deployments::describeDeployments)
+                .register("DescribeServiceRevisions", ServiceDeploymentOperations.DescribeServiceRevisionsRequest.class,
+                        deployments::describeRevisions)
+                .register("StopServiceDeployment", ServiceDeploymentOperations.StopServiceDeploymentRequest.class,
+                        deployments::stop)
                 .register("DeleteTaskDefinitions", Requests.DeleteTaskDefinitions.class, taskDefinitions::delete)
                 .register("RegisterTaskDefinition", Requests.RegisterTaskDefinition.class,
                         taskDefinitions::register)
