@@ -2,7 +2,9 @@ package dev.mooring.control.ecs;
 
 import static dev.mooring.control.ecs.EcsTestSupport.error;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
@@ -135,6 +137,32 @@ class ClusterExtrasTest extends EcsTestBase {
                 .containsExactly("web:2", "web:9");
         assertThat(ecs.listTaskDefinitions(b -> b.status(TaskDefinitionStatus.DELETE_IN_PROGRESS))
                 .taskDefinitionArns()).singleElement().satisfies(arn -> assertThat(arn).endsWith("web:1"));
+    }
+
+    @Test
+    void aProtectedTaskIsSparedWhenTheServiceScalesIn() {
+        ecs.createCluster(b -> b.clusterName("apps"));
+        ecs.registerTaskDefinition(b -> b.family("web").containerDefinitions(WEB));
+        ecs.createService(b -> b.cluster("apps").serviceName("web").taskDefinition("web").desiredCount(2));
+        await().atMost(Duration.ofSeconds(20)).until(() -> running("apps").size() == 2);
+        String kept = running("apps").getFirst();
+        ecs.updateTaskProtection(b -> b.cluster("apps").tasks(kept).protectionEnabled(true));
+
+        ecs.updateService(b -> b.cluster("apps").service("web").desiredCount(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> running("apps").equals(java.util.List.of(kept)));
+        ecs.updateService(b -> b.cluster("apps").service("web").desiredCount(0));
+        // scaled to zero, the protected task still runs: protection outlasts the scale-in
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> running("apps").equals(java.util.List.of(kept)));
+        ecs.updateTaskProtection(b -> b.cluster("apps").tasks(kept).protectionEnabled(false));
+        await().atMost(Duration.ofSeconds(20)).until(() -> running("apps").isEmpty());
+    }
+
+    private java.util.List<String> running(String cluster) {
+        var arns = ecs.listTasks(b -> b.cluster(cluster).desiredStatus("RUNNING")).taskArns();
+        return arns.isEmpty() ? java.util.List.of() : ecs.describeTasks(b -> b.cluster(cluster).tasks(arns)).tasks()
+                .stream().filter(t -> "RUNNING".equals(t.lastStatus()) && "RUNNING".equals(t.desiredStatus()))
+                .map(t -> t.taskArn()).sorted().toList();
     }
 
     @Test
