@@ -97,6 +97,9 @@ final class ServerCommand implements Callable<Integer> {
         } catch (StoreException | NetworkException | StartupException e) {
             System.err.println("mooring: " + e.getMessage());
             return 1;
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("mooring: cannot start: " + e.getCause().getMessage());
+            return 1;
         }
         if ("root".equals(System.getProperty("user.name"))
                 && HostsFile.ensureDataLocalhost(Path.of("/etc/hosts"))) {

@@ -139,6 +139,11 @@ public final class MooringServer implements AutoCloseable {
             controllers.addAll(control.ecsControllers());
             control.start(controllers);
             elb.start();
+        } catch (java.net.BindException e) {
+            // Netty reports a bind failure as a checked exception it does not declare
+            close();
+            throw new StartupException("port " + b.port + " on " + b.bind + " is in use (another mooring server?);"
+                    + " stop what holds it or give this one another --port", e);
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
@@ -146,6 +151,9 @@ public final class MooringServer implements AutoCloseable {
             // whatever was started (a bridge, tasks' namespaces) must not outlive a server that failed to start
             close();
             throw e;
+        } catch (Exception e) {
+            close();
+            throw new StartupException("cannot start: " + e.getMessage(), e);
         }
     }
 
