@@ -88,6 +88,14 @@ class AwsClientsTest {
         assertThat(run(List.of("python3", script.toString()))).contains("fidelity_boto3.py: all steps passed");
     }
 
+    /** Issue 10 with the AWS CLI v1 (v2.9 predates these operations). */
+    @Test
+    void fidelityWithAwsCli() throws Exception {
+        assertThat(onPath("aws")).as("the AWS CLI (`aws`) must be on PATH").isTrue();
+        Path script = Path.of("src/test/resources/clients/fidelity-cli.sh").toAbsolutePath();
+        assertThat(run(List.of("bash", script.toString()))).contains("fidelity-cli.sh: all steps passed");
+    }
+
     /** ELBv2 (awsQuery) and Route 53 (restXml) with the CLI v2, waiters and XML errors included. */
     @Test
     void elbAndRoute53WithAwsCliV2() throws Exception {
