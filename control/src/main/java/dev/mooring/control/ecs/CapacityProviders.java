@@ -50,7 +50,7 @@ final class CapacityProviders {
     }
 
     /** Where a task runs: a launch type, or the provider a strategy picks (its highest weight) on Fargate. */
-    record Launch(String launchType, String capacityProvider) {}
+    record Launch(String launchType, String capacityProvider, ArrayNode strategy) {}
 
     /**
      * RunTask's and CreateService's launch: the launch type given; else the strategy given, else the cluster's
@@ -62,23 +62,15 @@ final class CapacityProviders {
                     + " Remove one and try again.");
         }
         if (launchType != null) {
-            return new Launch(launchType, null);
+            return new Launch(launchType, null, null);
         }
         JsonNode chosen = strategy != null && !strategy.isEmpty() ? strategy
                 : cluster.defaultCapacityProviderStrategy();
-        if (chosen == null || chosen.isEmpty()) {
-            return new Launch("EC2", null);
+        if (!(chosen instanceof ArrayNode items) || items.isEmpty()) {
+            return new Launch("EC2", null, null);
         }
-        validateStrategy((ArrayNode) chosen, BUILT_IN, "capacityProviderStrategy");
-        JsonNode best = chosen.get(0);
-        for (JsonNode item : chosen) {
-            if (item.path("base").asInt(0) > best.path("base").asInt(0)
-                    || item.path("base").asInt(0) == best.path("base").asInt(0)
-                    && item.path("weight").asInt(0) > best.path("weight").asInt(0)) {
-                best = item;
-            }
-        }
-        return new Launch("FARGATE", best.path("capacityProvider").asText());
+        validateStrategy(items, BUILT_IN, "capacityProviderStrategy");
+        return new Launch("FARGATE", Deployment.providerOf(items), items);
     }
 
     Responses.DescribeCapacityProviders describe(RequestContext ctx, Requests.DescribeCapacityProviders in) {

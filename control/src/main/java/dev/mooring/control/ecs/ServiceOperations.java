@@ -72,7 +72,7 @@ final class ServiceOperations {
             LaunchRules.requireLaunchable(td, launch.launchType(), null);
             String launchType = launch.launchType();
             Deployment first = deployment(td, desired, launchType, in.platformVersion(),
-                    in.capacityProviderStrategy(), in.networkConfiguration(), plan, ctx.receivedAt());
+                    launch.strategy(), in.networkConfiguration(), plan, ctx.receivedAt());
             DeploymentConfiguration deploymentConfiguration = (in.deploymentConfiguration() != null
                     ? in.deploymentConfiguration()
                     : new DeploymentConfiguration(null, null, null, null, null, null, null, null, null)).withDefaults();
@@ -80,7 +80,7 @@ final class ServiceOperations {
                     .clusterArn(cluster.clusterArn())
                     .loadBalancers(in.loadBalancers() == null ? ecs.emptyArray() : in.loadBalancers())
                     .serviceRegistries(registries).status(Service.ACTIVE).desiredCount(desired).runningCount(0)
-                    .pendingCount(0).launchType(launchType).capacityProviderStrategy(in.capacityProviderStrategy())
+                    .pendingCount(0).launchType(launchType).capacityProviderStrategy(launch.strategy())
                     .platformVersion(in.platformVersion()).taskDefinition(td.taskDefinitionArn())
                     .deploymentConfiguration(deploymentConfiguration).deployments(List.of(first)).roleArn(in.role())
                     .events(List.of()).createdAt(ctx.receivedAt())

@@ -347,6 +347,9 @@ public final class ServiceScheduler implements Controller {
                 Task t = TaskFactory.newTask(service.clusterArn(), td.get(), null, "service:" + service.serviceName(),
                         primary.id(), primary.launchType(), primary.platformVersion(),
                         service.enableExecuteCommand(), now);
+                if (primary.capacityProvider() != null) {
+                    t = t.toBuilder().capacityProviderName(primary.capacityProvider()).build();
+                }
                 if (primary.serviceConnectConfiguration() != null
                         && primary.serviceConnectConfiguration().isEnabled()) {
                     t = TaskFactory.withServiceConnect(t);

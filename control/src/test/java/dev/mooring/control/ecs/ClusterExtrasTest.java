@@ -62,6 +62,18 @@ class ClusterExtrasTest extends EcsTestBase {
         assertThat(onDemand.capacityProviderName()).isEqualTo("FARGATE");
         error("InvalidParameterException", () -> ecs.runTask(b -> b.cluster("apps").taskDefinition("web")
                 .launchType("FARGATE").capacityProviderStrategy(s -> s.capacityProvider("FARGATE"))));
+
+        // a service takes the cluster's default strategy, and its tasks run on its provider
+        var service = ecs.createService(b -> b.cluster("apps").serviceName("web").taskDefinition("web")
+                .desiredCount(1)).service();
+        assertThat(service.capacityProviderStrategy()).singleElement()
+                .satisfies(s -> assertThat(s.capacityProvider()).isEqualTo("FARGATE_SPOT"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var arns = ecs.listTasks(b -> b.cluster("apps").serviceName("web")).taskArns();
+            assertThat(arns).hasSize(1);
+            assertThat(ecs.describeTasks(b -> b.cluster("apps").tasks(arns)).tasks().getFirst()
+                    .capacityProviderName()).isEqualTo("FARGATE_SPOT");
+        });
     }
 
     @Test
