@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mooring lb}: the load balancers of a running server, their listeners, target groups and targets' health. */
@@ -19,16 +20,19 @@ final class LbCommand implements Callable<Integer> {
     /** How far back the per-load-balancer figures go. */
     static final int RECENT_MINUTES = 5;
 
-    @Option(names = "--endpoint-url", defaultValue = "http://localhost:4566",
-            description = "The server to ask (default: ${DEFAULT-VALUE}).")
-    URI endpoint;
+    @Mixin
+    ServerEndpoint server;
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        String body = AdminClient.get(endpoint, "/_mooring/lb");
+        URI endpoint = server.uri();
+        if (endpoint == null) {
+            return 2;
+        }
+        String body = ServerEndpoint.admin(endpoint, "/_mooring/lb");
         if (body == null) {
             return 1;
         }
@@ -36,7 +40,7 @@ final class LbCommand implements Callable<Integer> {
             System.out.println(body);
             return 0;
         }
-        Map<String, Map<String, Double>> recent = recentMetrics();
+        Map<String, Map<String, Double>> recent = recentMetrics(endpoint);
         JsonNode report = new ObjectMapper().readTree(body);
         if (report.path("loadBalancers").isEmpty() && report.path("unusedTargetGroups").isEmpty()) {
             System.out.println("no load balancers");
@@ -72,8 +76,8 @@ final class LbCommand implements Callable<Integer> {
     }
 
     /** LoadBalancer dimension → metric → Sum over the last minutes, from the series with that dimension alone. */
-    private Map<String, Map<String, Double>> recentMetrics() throws Exception {
-        String body = AdminClient.get(endpoint, "/_mooring/metrics?format=json&namespace=AWS/ApplicationELB&since="
+    private static Map<String, Map<String, Double>> recentMetrics(URI endpoint) throws Exception {
+        String body = ServerEndpoint.admin(endpoint, "/_mooring/metrics?format=json&namespace=AWS/ApplicationELB&since="
                 + RECENT_MINUTES + "m");
         Map<String, Map<String, Double>> out = new HashMap<>();
         if (body == null) {

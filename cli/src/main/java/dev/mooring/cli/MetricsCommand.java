@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,9 +21,8 @@ import picocli.CommandLine.Option;
         description = "Print the Service Connect (AWS/ECS) and load balancer (AWS/ApplicationELB) metrics of the"
                 + " last minutes as a table.")
 final class MetricsCommand implements Callable<Integer> {
-    @Option(names = "--endpoint-url", defaultValue = "http://localhost:4566",
-            description = "The server to ask (default: ${DEFAULT-VALUE}).")
-    URI endpoint;
+    @Mixin
+    ServerEndpoint server;
 
     @Option(names = "--namespace", description = "Only this namespace: AWS/ECS or AWS/ApplicationELB.")
     String namespace;
@@ -46,6 +46,10 @@ final class MetricsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        URI endpoint = server.uri();
+        if (endpoint == null) {
+            return 2;
+        }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("format", "json");
         query.put("since", since);
@@ -59,7 +63,7 @@ final class MetricsCommand implements Callable<Integer> {
             query.put("dim.ServiceName", service);
         }
         dimensions.forEach((k, v) -> query.put("dim." + k, v));
-        String body = AdminClient.get(endpoint, "/_mooring/metrics?" + encode(query));
+        String body = ServerEndpoint.admin(endpoint, "/_mooring/metrics?" + encode(query));
         if (body == null) {
             return 1;
         }

@@ -58,6 +58,8 @@ public final class MooringServer implements AutoCloseable {
 
     private MooringServer(Builder b) throws InterruptedException {
         Clock clock = Clock.systemUTC();
+        // nothing is touched before this: another live server keeps its state, port, bridge and tasks
+        track(ServerClaim.take(b.stateDir, b.bind, b.port));
         try {
             this.store = track(Store.open(b.stateDir));
             // one registry for the whole data plane (Service Connect proxies and load balancers), sampled each second
@@ -148,6 +150,11 @@ public final class MooringServer implements AutoCloseable {
             controllers.add(elb.controller());
             control.start(controllers);
             elb.health().onChange(() -> control.signal(ElbController.TARGET_HEALTH));
+        } catch (java.net.BindException e) {
+            // Netty reports a bind failure as a checked exception it does not declare
+            close();
+            throw new StartupException("port " + b.port + " on " + b.bind + " is in use (another mooring server?);"
+                    + " stop what holds it or give this one another --port", e);
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
@@ -155,6 +162,9 @@ public final class MooringServer implements AutoCloseable {
             // whatever was started (a bridge, tasks' namespaces) must not outlive a server that failed to start
             close();
             throw e;
+        } catch (Exception e) {
+            close();
+            throw new StartupException("cannot start: " + e.getMessage(), e);
         }
     }
 

@@ -194,6 +194,9 @@ public final class TaskReconciler implements Controller {
                 next = stoppedWithout(t, t.stopCode(), t.stoppedReason(), now);
             } else {
                 // the runtime lost it (Mooring restarted, or the runtime was replaced): it is not running anywhere
+                log.warn("task {} ({}) was {} when Mooring stopped; marking it STOPPED{}", t.taskArn(),
+                        t.group(), t.lastStatus(), t.group() != null && t.group().startsWith("service:")
+                                ? ", its service starts a replacement" : "");
                 next = stoppedWithout(t, t.startedAt() == null ? StopCode.TASK_FAILED_TO_START
                         : StopCode.TERMINATION_NOTICE,
                         "The runtime no longer has this task (Mooring restarted while it ran)", now);

@@ -55,12 +55,26 @@ public final class TaskNetworks implements AutoCloseable {
      * @throws NetworkException naming what is missing or in the way, and how to run instead
      */
     public static TaskNetworks create(NetworkConfig config) {
+        return create(config, claimBridge(config));
+    }
+
+    /**
+     * Proves no other live Mooring owns the bridge; a runtime takes this before it touches anything shared with
+     * one (cgroups, task directories, namespaces), so a second server on the same bridge hurts nothing.
+     *
+     * @throws NetworkException naming the running owner
+     */
+    public static BridgeLock claimBridge(NetworkConfig config) {
         Privileges.require();
-        Tools tools = Tools.locate();
-        Ipv4Cidr cidr = NetworkConfig.taskCidr(config.cidr());
-        IpRoute ip = new IpRoute(tools.ip());
-        BridgeLock lock = BridgeLock.acquire(config.bridge());
+        return BridgeLock.acquire(config.bridge());
+    }
+
+    /** As {@link #create(NetworkConfig)}, with the bridge already claimed; the lock is closed if this fails. */
+    public static TaskNetworks create(NetworkConfig config, BridgeLock lock) {
         try {
+            Tools tools = Tools.locate();
+            Ipv4Cidr cidr = NetworkConfig.taskCidr(config.cidr());
+            IpRoute ip = new IpRoute(tools.ip());
             refuseOverlap(ip, config.bridge(), cidr);
             StateFile state = new StateFile(config.stateDir());
             new Leftovers(ip).clean(config.bridge(), cidr, state);

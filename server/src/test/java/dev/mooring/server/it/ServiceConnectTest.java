@@ -352,7 +352,7 @@ class ServiceConnectTest {
         // a health check says when the app listens: without one a new task would get traffic once RUNNING, before
         // its app is ready; generous numbers, since CI machines are slow and shared
         mooring.ecs().registerTaskDefinition(b -> b.family("steady").networkMode("awsvpc").cpu("1024")
-                .memory("512").containerDefinitions(exec("steady", PYTHON, "-c", WEB_SERVER, "8080")
+                .memory("2048").containerDefinitions(exec("steady", PYTHON, "-c", WEB_SERVER, "8080")
                         .portMappings(PortMapping.builder().name("http").containerPort(8080).protocol("tcp")
                                 .appProtocol("http").build())
                         .healthCheck(HealthCheck.builder().command("CMD-SHELL",
