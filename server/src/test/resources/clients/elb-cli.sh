@@ -144,8 +144,9 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "http://$loopback/")
 [ "$code" = 200 ] || fail "GET through the load balancer answered $code"
 
 step "deregistration drains for the delay, then aws elbv2 wait target-deregistered"
+# long enough to still see it draining after the CLI's own start on a busy machine; the waiter polls every 15 s anyway
 aws elbv2 modify-target-group-attributes --target-group-arn "$tg" \
-  --attributes Key=deregistration_delay.timeout_seconds,Value=2 >/dev/null
+  --attributes Key=deregistration_delay.timeout_seconds,Value=10 >/dev/null
 aws elbv2 deregister-targets --target-group-arn "$tg" --targets Id=127.0.0.1
 [ "$(aws elbv2 describe-target-health --target-group-arn "$tg" \
   | q "d['TargetHealthDescriptions'][0]['TargetHealth']['State']")" = draining ] || fail "not draining"

@@ -2,46 +2,46 @@ package dev.mooring.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ConnectException;
+import dev.mooring.elb.dataplane.AlbMetrics;
+import dev.mooring.server.MetricsEndpoint;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mooring lb}: the load balancers of a running server, their listeners, target groups and targets' health. */
 @Command(name = "lb", mixinStandardHelpOptions = true,
-        description = "List load balancers with their listeners, target groups and each target's health.")
+        description = "List load balancers with their listeners, target groups, each target's health and the"
+                + " last minutes' request and 5XX counts.")
 final class LbCommand implements Callable<Integer> {
-    @Option(names = "--endpoint-url", defaultValue = "http://localhost:4566",
-            description = "The server to ask (default: ${DEFAULT-VALUE}).")
-    URI endpoint;
+    /** How far back the per-load-balancer figures go. */
+    static final int RECENT_MINUTES = 5;
+
+    @Mixin
+    ServerEndpoint server;
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        HttpResponse<String> response;
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
-            response = http.send(HttpRequest.newBuilder(endpoint.resolve("/_mooring/lb"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            System.err.println("mooring: no server answers at " + endpoint + " (start one with ./mooring server)");
-            return 1;
+        URI endpoint = server.uri();
+        if (endpoint == null) {
+            return 2;
         }
-        if (response.statusCode() != 200) {
-            System.err.println("mooring: " + endpoint + " answered " + response.statusCode() + ": " + response.body());
+        String body = ServerEndpoint.admin(endpoint, "/_mooring/lb");
+        if (body == null) {
             return 1;
         }
         if (json) {
-            System.out.println(response.body());
+            System.out.println(body);
             return 0;
         }
-        JsonNode report = new ObjectMapper().readTree(response.body());
+        Map<String, Map<String, Double>> recent = recentMetrics(endpoint);
+        JsonNode report = new ObjectMapper().readTree(body);
         if (report.path("loadBalancers").isEmpty() && report.path("unusedTargetGroups").isEmpty()) {
             System.out.println("no load balancers");
             return 0;
@@ -56,6 +56,15 @@ final class LbCommand implements Callable<Integer> {
                         l.path("defaultAction").asText());
                 l.path("rules").forEach(r -> System.out.printf("    rule %s%n", r.asText()));
             }
+            Map<String, Double> m = recent.getOrDefault(AlbMetrics.loadBalancerDimension(lb.path("arn").asText()),
+                    Map.of());
+            System.out.printf("  last %d min: %.0f requests, %.0f target 5XX, %.0f ELB 5XX (502: %.0f, 503: %.0f,"
+                    + " 504: %.0f)%n", RECENT_MINUTES, m.getOrDefault(AlbMetrics.REQUEST_COUNT, 0.0),
+                    m.getOrDefault(AlbMetrics.targetCodeMetric(5), 0.0),
+                    m.getOrDefault(AlbMetrics.HTTP_CODE_ELB_5XX_COUNT, 0.0),
+                    m.getOrDefault(AlbMetrics.HTTP_CODE_ELB_502_COUNT, 0.0),
+                    m.getOrDefault(AlbMetrics.HTTP_CODE_ELB_503_COUNT, 0.0),
+                    m.getOrDefault(AlbMetrics.HTTP_CODE_ELB_504_COUNT, 0.0));
             lb.path("targetGroups").forEach(LbCommand::printGroup);
             System.out.println();
         }
@@ -64,6 +73,24 @@ final class LbCommand implements Callable<Integer> {
             report.path("unusedTargetGroups").forEach(LbCommand::printGroup);
         }
         return 0;
+    }
+
+    /** LoadBalancer dimension → metric → Sum over the last minutes, from the series with that dimension alone. */
+    private static Map<String, Map<String, Double>> recentMetrics(URI endpoint) throws Exception {
+        String body = ServerEndpoint.admin(endpoint, "/_mooring/metrics?format=json&namespace=AWS/ApplicationELB&since="
+                + RECENT_MINUTES + "m");
+        Map<String, Map<String, Double>> out = new HashMap<>();
+        if (body == null) {
+            return out;
+        }
+        MetricsEndpoint.Report report = new ObjectMapper().readValue(body, MetricsEndpoint.Report.class);
+        for (MetricsEndpoint.Series s : report.series()) {
+            String lb = s.dimensions().get(AlbMetrics.LOAD_BALANCER);
+            if (lb != null && s.dimensions().size() == 1) {
+                out.computeIfAbsent(lb, k -> new HashMap<>()).put(s.metric(), s.total().sum());
+            }
+        }
+        return out;
     }
 
     private static void printGroup(JsonNode g) {

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./mooring}. */
 @Command(name = "mooring", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Amazon ECS Service Connect and AWS Cloud Map on one Linux machine.",
-        subcommands = {ServerCommand.class, StatusCommand.class, LbCommand.class, LogsCommand.class,
-                TrafficCommand.class, ChaosCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, StatusCommand.class, LbCommand.class, MetricsCommand.class,
+                LogsCommand.class, TrafficCommand.class, ChaosCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));

@@ -4,6 +4,7 @@ import dev.mooring.runtime.net.NetworkConfig;
 import dev.mooring.runtime.net.NetworkException;
 import dev.mooring.server.HostsFile;
 import dev.mooring.server.MooringServer;
+import dev.mooring.server.StartupException;
 import dev.mooring.store.StoreException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -69,14 +70,35 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println("mooring: --runtime is process or simulated, not '" + runtime + "'");
             return 2;
         }
+        if (port < 0 || port > 65535) {
+            System.err.println("mooring: --port " + port + " is out of range: give 1-65535 (or 0 for any free port)");
+            return 2;
+        }
+        try {
+            new NetworkConfig(bridge, taskCidr, stateDir, null);
+        } catch (IllegalArgumentException e) {
+            System.err.println("mooring: --task-cidr/--bridge: " + e.getMessage());
+            return 2;
+        }
+        InetSocketAddress dns;
+        try {
+            dns = upstream(dnsUpstream);
+        } catch (IllegalArgumentException e) {
+            System.err.println("mooring: --dns-upstream is HOST[:PORT], such as 192.0.2.53:53, not '" + dnsUpstream
+                    + "'");
+            return 2;
+        }
         MooringServer server;
         try {
             server = MooringServer.builder().stateDir(stateDir).bind(bind).port(port).accountId(accountId)
-                    .runtime(kind).taskCidr(taskCidr).bridge(bridge).dnsUpstream(upstream(dnsUpstream))
+                    .runtime(kind).taskCidr(taskCidr).bridge(bridge).dnsUpstream(dns)
                     .lbLoopbackPorts(Integer.parseInt(lbPorts.split("-")[0]), Integer.parseInt(lbPorts.split("-")[1]))
                     .start();
-        } catch (StoreException | NetworkException e) {
+        } catch (StoreException | NetworkException | StartupException e) {
             System.err.println("mooring: " + e.getMessage());
+            return 1;
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("mooring: cannot start: " + e.getCause().getMessage());
             return 1;
         }
         if ("root".equals(System.getProperty("user.name"))
@@ -84,7 +106,8 @@ final class ServerCommand implements Callable<Integer> {
             System.out.println("mooring: added '127.0.0.1 " + HostsFile.DATA_HOST
                     + "' to /etc/hosts so that Cloud Map DiscoverInstances reaches this server");
         }
-        System.out.println("mooring: serving ECS, Cloud Map, ELBv2 and Route 53 on " + server.apiAddress() + " (runtime "
+        System.out.println("mooring: serving ECS, Cloud Map, ELBv2 and Route 53 on " + server.apiAddress().getHostString() + ":"
+                + server.apiAddress().getPort() + " (runtime "
                 + server.runtime().name() + ", state " + server.stateFile() + "); use --endpoint-url "
                 + server.endpointUrl());
         if (server.dnsAddress() != null) {
@@ -94,7 +117,11 @@ final class ServerCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            int tasks = server.runtime().taskIds().size();
+            System.out.println("mooring: stopping" + (tasks == 0 ? "" : " " + tasks + " task(s) and")
+                    + " the server");
             server.close();
+            System.out.println("mooring: stopped; state kept in " + server.stateFile().getParent());
             stopped.countDown();
         }, "mooring-shutdown"));
         stopped.await();
@@ -106,6 +133,7 @@ final class ServerCommand implements Callable<Integer> {
             return null;
         }
         int colon = hostPort.lastIndexOf(':');
+        // InetSocketAddress rejects a port out of range; parseInt a non-number: both IllegalArgumentException
         return colon < 0 ? new InetSocketAddress(hostPort, 53)
                 : new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }

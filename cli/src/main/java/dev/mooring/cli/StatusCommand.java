@@ -2,46 +2,37 @@ package dev.mooring.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mooring status}: asks a running server where it answers and what it runs. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show the API URL, DNS server, bridge, task CIDR and running tasks of a running server.")
 final class StatusCommand implements Callable<Integer> {
-    @Option(names = "--endpoint-url", defaultValue = "http://localhost:4566",
-            description = "The server to ask (default: ${DEFAULT-VALUE}).")
-    URI endpoint;
+    @Mixin
+    ServerEndpoint server;
 
     @Option(names = "--json", description = "Print the status as JSON.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        HttpResponse<String> response;
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
-            response = http.send(HttpRequest.newBuilder(endpoint.resolve("/_mooring/status"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            System.err.println("mooring: no server answers at " + endpoint + " (start one with ./mooring server)");
-            return 1;
+        URI endpoint = server.uri();
+        if (endpoint == null) {
+            return 2;
         }
-        if (response.statusCode() != 200) {
-            System.err.println("mooring: " + endpoint + " answered " + response.statusCode() + ": " + response.body());
+        String body = ServerEndpoint.admin(endpoint, "/_mooring/status");
+        if (body == null) {
             return 1;
         }
         if (json) {
-            System.out.println(response.body());
+            System.out.println(body);
             return 0;
         }
-        JsonNode s = new ObjectMapper().readTree(response.body());
+        JsonNode s = new ObjectMapper().readTree(body);
         System.out.printf("API          %s%n", s.path("apiUrl").asText());
         System.out.printf("runtime      %s%n", s.path("runtime").asText());
         System.out.printf("state        %s%n", s.path("stateFile").asText());

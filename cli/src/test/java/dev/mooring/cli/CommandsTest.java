@@ -112,6 +112,62 @@ class CommandsTest {
     }
 
     @Test
+    void metricsAndLbPrintTheLoadBalancersCounts() throws Exception {
+        int lbPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            lbPort = free.getLocalPort();
+        }
+        try (MooringServer server = MooringServer.builder().stateDir(stateDir).port(0)
+                .runtime(MooringServer.RuntimeKind.SIMULATED).simulatedStep(Duration.ZERO)
+                .lbLoopbackPorts(lbPort, lbPort).start()) {
+            String url = server.endpointUrl();
+            assertThat(run("metrics", "--endpoint-url", url).out()).isEqualTo("no datapoints in this window\n");
+            HttpClient http = HttpClient.newHttpClient();
+            query(http, url, "Action=CreateLoadBalancer&Name=edge");
+            query(http, url, "Action=CreateTargetGroup&Name=edge-tg&Protocol=HTTP&Port=80&VpcId=v&TargetType=ip");
+            var lb = server.elb().tables().loadBalancers().all().getFirst().arn();
+            var tg = server.elb().tables().targetGroups().all().getFirst().arn();
+            query(http, url, "Action=CreateListener&LoadBalancerArn=" + lb + "&Protocol=HTTP&Port=80"
+                    + "&DefaultActions.member.1.Type=forward&DefaultActions.member.1.TargetGroupArn=" + tg);
+
+            // no target registered: every answer is the load balancer's own 503
+            HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lbPort + "/")).build();
+            int[] answered = {0};
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+                boolean is503 = http.send(get, HttpResponse.BodyHandlers.ofString()).statusCode() == 503;
+                answered[0] += is503 ? 1 : 0;
+                return is503;
+            });
+            for (int i = 0; i < 2; i++) {
+                assertThat(http.send(get, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
+                answered[0]++;
+            }
+            int n = answered[0];
+            String dimension = "LoadBalancer=app/edge/" + lb.substring(lb.lastIndexOf('/') + 1);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(run("metrics", "--endpoint-url", url,
+                    "--namespace", "AWS/ApplicationELB", "--metric", "HTTPCode_ELB_503_Count").out())
+                    .containsPattern("AWS/ApplicationELB +HTTPCode_ELB_503_Count +" + dimension + " +" + n + " +1 +1 +1 +"
+                            + n + "\n"));
+            Run table = run("metrics", "--endpoint-url", url, "--namespace", "AWS/ApplicationELB", "--since", "1h");
+            assertThat(table.exit()).isZero();
+            assertThat(table.out()).startsWith("NAMESPACE").contains("HTTPCode_ELB_5XX_Count")
+                    .doesNotContain("RequestCount");   // no target was chosen for any of them
+            assertThat(run("lb", "--endpoint-url", url).out()).contains("last 5 min: 0 requests, 0 target 5XX, " + n
+                    + " ELB 5XX (502: 0, 503: " + n + ", 504: 0)");
+            Run json = run("metrics", "--endpoint-url", url, "--json", "--metric", "HTTPCode_ELB_503_Count");
+            var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+            assertThat(report.path("series").get(0).path("dimensions").path("LoadBalancer").asText())
+                    .isEqualTo(dimension.substring("LoadBalancer=".length()));
+            assertThat(report.path("series").get(0).path("total").path("sum").asInt()).isEqualTo(n);
+
+            Run bad = run("metrics", "--endpoint-url", url, "--since", "soon");
+            assertThat(bad.exit()).isEqualTo(1);
+            assertThat(bad.err()).contains("since must be a duration");
+        }
+        assertThat(run("metrics", "--endpoint-url", "http://127.0.0.1:1").err()).contains("no server answers");
+    }
+
+    @Test
     void logsPrintsAContainersStreamByTaskIdOrArn() throws Exception {
         LogStreams streams = new LogStreams(stateDir);
         String taskId = "0123456789abcdef0123456789abcdef";
@@ -133,8 +189,92 @@ class CommandsTest {
         assertThat(followTwo.exit()).isEqualTo(2);
         assertThat(followTwo.err()).contains("--container");
 
-        Run unknown = run("logs", "--state-dir", stateDir.toString(), "ffffffffffffffffffffffffffffffff");
+        Run unknown = run("logs", "--state-dir", stateDir.toString(), "--endpoint-url", "http://127.0.0.1:1",
+                "ffffffffffffffffffffffffffffffff");
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).contains("no logs");
+
+        Run wrongContainer = run("logs", "--state-dir", stateDir.toString(), "--container", "db", taskId);
+        assertThat(wrongContainer.exit()).isEqualTo(1);
+        assertThat(wrongContainer.err()).isEqualTo("mooring: task " + taskId
+                + " has no container 'db'; its containers: sidecar, web\n");
+    }
+
+    @Test
+    void logsOfATaskThatNeverStartedSayWhyItStopped() throws Exception {
+        // a step of a minute keeps the task in PROVISIONING until it is stopped: it never starts
+        try (MooringServer server = MooringServer.builder().stateDir(stateDir).port(0)
+                .runtime(MooringServer.RuntimeKind.SIMULATED).simulatedStep(Duration.ofMinutes(1)).start()) {
+            String url = server.endpointUrl();
+            HttpClient http = HttpClient.newHttpClient();
+            ecs(http, url, "CreateCluster", "{\"clusterName\":\"jobs\"}");
+            ecs(http, url, "RegisterTaskDefinition", "{\"family\":\"job\",\"containerDefinitions\":[{\"name\":"
+                    + "\"job\",\"image\":\"mooring/exec\",\"memory\":64}]}");
+            String arn = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ecs(http, url, "RunTask",
+                    "{\"cluster\":\"jobs\",\"taskDefinition\":\"job\"}")).path("tasks").get(0).path("taskArn").asText();
+            ecs(http, url, "StopTask", "{\"cluster\":\"jobs\",\"task\":\"" + arn + "\",\"reason\":\"no longer"
+                    + " needed\"}");
+            String taskId = arn.substring(arn.lastIndexOf('/') + 1);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                Run logs = run("logs", "--state-dir", stateDir.toString(), "--endpoint-url", url, taskId);
+                assertThat(logs.exit()).isEqualTo(1);
+                assertThat(logs.err()).startsWith("mooring: no logs for task " + taskId)
+                        .containsPattern("; it is (DEPROVISIONING|STOPPED): no longer needed");
+            });
+        }
+    }
+
+    private static String ecs(HttpClient http, String url, String operation, String body) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + operation)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    @Test
+    void badOptionsAreOneClearLine() throws Exception {
+        Run scheme = run("status", "--endpoint-url", "localhost:4566");
+        assertThat(scheme.exit()).isEqualTo(2);
+        assertThat(scheme.err()).isEqualTo("mooring: --endpoint-url 'localhost:4566' needs a scheme and a host, such"
+                + " as http://localhost:4566\n");
+        assertThat(run("lb", "--endpoint-url", "localhost:4566").err()).contains("needs a scheme");
+        assertThat(run("logs", "--endpoint-url", "localhost:4566", "abc").err()).contains("needs a scheme");
+
+        Run range = run("server", "--runtime", "simulated", "--state-dir", stateDir.toString(), "--port", "70000");
+        assertThat(range.exit()).isEqualTo(2);
+        assertThat(range.err()).isEqualTo("mooring: --port 70000 is out of range: give 1-65535 (or 0 for any free"
+                + " port)\n");
+
+        Run cidr = run("server", "--runtime", "simulated", "--state-dir", stateDir.toString(), "--task-cidr",
+                "198.18.0.0/33");
+        assertThat(cidr.exit()).isEqualTo(2);
+        assertThat(cidr.err()).startsWith("mooring: --task-cidr/--bridge: task CIDR '198.18.0.0/33'")
+                .hasLineCount(1);
+
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Run inUse = run("server", "--runtime", "simulated", "--state-dir", stateDir.toString(), "--port",
+                    Integer.toString(taken.getLocalPort()));
+            assertThat(inUse.exit()).isEqualTo(1);
+            assertThat(inUse.err()).isEqualTo("mooring: port " + taken.getLocalPort() + " on 127.0.0.1 is in use"
+                    + " (another mooring server?); stop what holds it or give this one another --port\n");
+        }
+    }
+
+    @Test
+    void statusHonoursAwsEndpointUrl() throws Exception {
+        try (MooringServer server = MooringServer.builder().stateDir(stateDir).port(0)
+                .runtime(MooringServer.RuntimeKind.SIMULATED).simulatedStep(Duration.ZERO).start()) {
+            String java = ProcessHandle.current().info().command().orElseThrow();
+            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName(), "status").redirectErrorStream(true);
+            pb.environment().put("AWS_ENDPOINT_URL", server.endpointUrl());
+            Process child = pb.start();
+            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(child.waitFor()).as(out).isZero();
+            assertThat(out).contains("API          " + server.endpointUrl());
+        }
     }
 }

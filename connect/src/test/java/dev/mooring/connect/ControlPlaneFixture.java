@@ -43,7 +43,7 @@ public final class ControlPlaneFixture implements AutoCloseable {
             ServiceConnectController agent = new ServiceConnectController(new ServiceConnectAgent(
                     control.ecs().tables(), control.cloudMap(), agentPool), control.ecs().tables());
             control.attach(agent);
-            java.util.List<dev.mooring.control.reconcile.Controller> controllers = new java.util.ArrayList<>();
+            java.util.List<dev.mooring.reconcile.Controller> controllers = new java.util.ArrayList<>();
             controllers.add(agent);
             controllers.addAll(control.ecsControllers());
             control.start(controllers);

@@ -8,9 +8,9 @@ import dev.mooring.control.ecs.EcsApi;
 import dev.mooring.control.ecs.EcsState;
 import dev.mooring.control.ecs.StoredTask;
 import dev.mooring.control.ecs.LoadBalancing;
-import dev.mooring.control.reconcile.Controller;
-import dev.mooring.control.reconcile.Key;
-import dev.mooring.control.reconcile.ReconcileEngine;
+import dev.mooring.reconcile.Controller;
+import dev.mooring.reconcile.Key;
+import dev.mooring.reconcile.ReconcileEngine;
 import dev.mooring.control.scheduler.OrphanSweeper;
 import dev.mooring.control.scheduler.DataPlaneHooks;
 import dev.mooring.control.scheduler.ServiceScheduler;
@@ -128,6 +128,17 @@ public final class ControlPlane implements AutoCloseable {
         engine = new ReconcileEngine(store, controllers, TICK);
         runtime.onChange(taskId -> engine.changed(Key.runtimeTask(taskId)));
         engine.start();
+    }
+
+    /** Tells the reconcile engine that something outside the store changed (ignored before {@link #start}). */
+    public void signal(Key key) {
+        ReconcileEngine e;
+        synchronized (this) {
+            e = engine;
+        }
+        if (e != null) {
+            e.changed(key);
+        }
     }
 
     /** Wipes all state (admin reset): stops every task first so nothing keeps running unrecorded. */

@@ -28,7 +28,7 @@ final class HostileBodies {
     record Case(String target, String label, byte[] body, boolean strict) {}
 
     /** A member's JSON kind, as far as its Java type tells. */
-    enum Kind { STRING, INTEGER, LONG, BOOLEAN, LIST, MAP, RECORD, OBJECT_NODE, ARRAY_NODE, ANY_NODE }
+    enum Kind { STRING, INTEGER, LONG, BOOLEAN, TIMESTAMP, LIST, MAP, RECORD, OBJECT_NODE, ARRAY_NODE, ANY_NODE }
 
     private record Member(List<Object> path, JavaType type, Kind kind) {
         String name() {
@@ -151,6 +151,9 @@ final class HostileBodies {
         if (c == Boolean.class || c == boolean.class) {
             return Kind.BOOLEAN;
         }
+        if (c == java.time.Instant.class) {
+            return Kind.TIMESTAMP;
+        }
         if (t.isCollectionLikeType()) {
             return Kind.LIST;
         }
@@ -175,6 +178,8 @@ final class HostileBodies {
                     NODES.booleanNode(true));
             case MAP, RECORD, OBJECT_NODE -> List.of(NODES.textNode("x"), NODES.arrayNode().add("x"),
                     NODES.numberNode(1), NODES.booleanNode(false));
+            case TIMESTAMP -> List.of(NODES.textNode("not a time"), NODES.booleanNode(true), NODES.objectNode(),
+                    NODES.arrayNode().add(1));
             case ANY_NODE -> List.<JsonNode>of();
         });
         if (m.kind() == Kind.LIST) {
@@ -214,6 +219,7 @@ final class HostileBodies {
                     .forEach(i -> out.add(NODES.numberNode(i)));
             case LONG -> List.of(-1L, 0L, Long.MIN_VALUE, Long.MAX_VALUE).forEach(i -> out.add(NODES.numberNode(i)));
             case BOOLEAN -> out.add(NODES.booleanNode(false));
+            case TIMESTAMP -> List.of(-1L, 0L, 253402300800L).forEach(i -> out.add(NODES.numberNode(i)));
             case LIST -> {
                 out.add(NODES.arrayNode());
                 out.add(NODES.arrayNode().addNull());

@@ -135,7 +135,43 @@ final class ValidBodies {
             Map.entry("TagResource", n -> obj("resourceArn", n.clusterArn(),
                     "tags", List.of(obj("key", "extra", "value", "v")))),
             Map.entry("UntagResource", n -> obj("resourceArn", n.clusterArn(), "tagKeys", List.of("extra"))),
-            Map.entry("ListTagsForResource", n -> obj("resourceArn", n.clusterArn())));
+            Map.entry("ListTagsForResource", n -> obj("resourceArn", n.clusterArn())),
+            Map.entry("PutClusterCapacityProviders", n -> obj("cluster", n.cluster(),
+                    "capacityProviders", List.of("FARGATE", "FARGATE_SPOT"), "defaultCapacityProviderStrategy",
+                    List.of(obj("capacityProvider", "FARGATE", "weight", 1, "base", 0)))),
+            Map.entry("UpdateClusterSettings", n -> obj("cluster", n.cluster(),
+                    "settings", List.of(obj("name", "containerInsights", "value", "enabled")))),
+            Map.entry("DescribeCapacityProviders", n -> obj("capacityProviders", List.of("FARGATE"),
+                    "include", List.of("TAGS"), "maxResults", 10)),
+            Map.entry("CreateCapacityProvider", n -> obj("name", n.prefix() + "-cp")),
+            Map.entry("UpdateCapacityProvider", n -> obj("name", n.prefix() + "-cp")),
+            Map.entry("DeleteCapacityProvider", n -> obj("capacityProvider", n.prefix() + "-cp")),
+            Map.entry("ListContainerInstances", n -> obj("cluster", n.cluster(), "maxResults", 10,
+                    "status", "ACTIVE")),
+            Map.entry("DescribeContainerInstances", n -> obj("cluster", n.cluster(),
+                    "containerInstances", List.of("0123456789abcdef"), "include", List.of("TAGS"))),
+            Map.entry("DeleteTaskDefinitions", n -> obj("taskDefinitions", List.of(n.family() + ":1"))),
+            Map.entry("UpdateTaskProtection", n -> obj("cluster", n.cluster(), "tasks", List.of(n.taskId()),
+                    "protectionEnabled", true, "expiresInMinutes", 60)),
+            Map.entry("GetTaskProtection", n -> obj("cluster", n.cluster(), "tasks", List.of(n.taskId()))),
+            Map.entry("PutAccountSetting", n -> obj("name", "containerInsights", "value", "enabled",
+                    "principalArn", "arn:aws:iam::123456789012:user/" + n.prefix())),
+            Map.entry("PutAccountSettingDefault", n -> obj("name", "containerInsights", "value", "enabled")),
+            Map.entry("DeleteAccountSetting", n -> obj("name", "containerInsights",
+                    "principalArn", "arn:aws:iam::123456789012:user/" + n.prefix())),
+            Map.entry("ListAccountSettings", n -> obj("name", "containerInsights", "effectiveSettings", true,
+                    "maxResults", 10)),
+            Map.entry("ListServiceDeployments", n -> obj("cluster", n.cluster(), "service", n.service(),
+                    "status", List.of("IN_PROGRESS", "SUCCESSFUL"), "createdAt", obj("after", 0), "maxResults", 10)),
+            Map.entry("DescribeServiceDeployments", n -> obj("serviceDeploymentArns", List.of(
+                    "arn:aws:ecs:us-east-1:123456789012:service-deployment/" + n.cluster() + "/" + n.service()
+                            + "/1"))),
+            Map.entry("DescribeServiceRevisions", n -> obj("serviceRevisionArns", List.of(
+                    "arn:aws:ecs:us-east-1:123456789012:service-revision/" + n.cluster() + "/" + n.service()
+                            + "/1"))),
+            Map.entry("StopServiceDeployment", n -> obj("serviceDeploymentArn",
+                    "arn:aws:ecs:us-east-1:123456789012:service-deployment/" + n.cluster() + "/" + n.service()
+                            + "/1", "stopType", "ROLLBACK")));
 
     private static final Map<String, Function<Names, Map<String, Object>>> CLOUD_MAP_BODIES = Map.ofEntries(
             Map.entry("CreateHttpNamespace", n -> obj("Name", n.prefix() + "-new-ns", "CreatorRequestId", "c-1",
@@ -179,7 +215,22 @@ final class ValidBodies {
             Map.entry("TagResource", n -> obj("ResourceARN", n.namespaceArn(),
                     "Tags", List.of(obj("Key", "extra", "Value", "v")))),
             Map.entry("UntagResource", n -> obj("ResourceARN", n.namespaceArn(), "TagKeys", List.of("extra"))),
-            Map.entry("ListTagsForResource", n -> obj("ResourceARN", n.namespaceArn())));
+            Map.entry("ListTagsForResource", n -> obj("ResourceARN", n.namespaceArn())),
+            Map.entry("UpdateHttpNamespace", n -> obj("Id", n.namespaceId(), "UpdaterRequestId", "u-1",
+                    "Namespace", obj("Description", "updated"))),
+            Map.entry("UpdatePrivateDnsNamespace", n -> obj("Id", n.namespaceId(), "UpdaterRequestId", "u-2",
+                    "Namespace", obj("Description", "updated", "Properties",
+                            obj("DnsProperties", obj("SOA", obj("TTL", 60)))))),
+            Map.entry("UpdatePublicDnsNamespace", n -> obj("Id", n.namespaceId(), "UpdaterRequestId", "u-3",
+                    "Namespace", obj("Description", "updated", "Properties",
+                            obj("DnsProperties", obj("SOA", obj("TTL", 60)))))),
+            Map.entry("GetServiceAttributes", n -> obj("ServiceId", n.cmServiceId())),
+            Map.entry("UpdateServiceAttributes", n -> obj("ServiceId", n.cmServiceId(),
+                    "Attributes", obj("team", "mooring"))),
+            Map.entry("DeleteServiceAttributes", n -> obj("ServiceId", n.cmServiceId(),
+                    "Attributes", List.of("team"))),
+            Map.entry("DiscoverInstancesRevision", n -> obj("NamespaceName", n.namespace(),
+                    "ServiceName", n.cmService())));
 
     /** Members without which an operation must refuse to run (the AWS models' required members, and a few more). */
     private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
@@ -205,6 +256,21 @@ final class ValidBodies {
             Map.entry(ECS + "TagResource", List.of("resourceArn", "tags", "tags[0].key")),
             Map.entry(ECS + "UntagResource", List.of("resourceArn", "tagKeys")),
             Map.entry(ECS + "ListTagsForResource", List.of("resourceArn")),
+            Map.entry(ECS + "PutClusterCapacityProviders", List.of("cluster", "capacityProviders",
+                    "defaultCapacityProviderStrategy", "defaultCapacityProviderStrategy[0].capacityProvider")),
+            Map.entry(ECS + "UpdateClusterSettings", List.of("cluster", "settings", "settings[0].name",
+                    "settings[0].value")),
+            Map.entry(ECS + "DescribeContainerInstances", List.of("containerInstances")),
+            Map.entry(ECS + "DeleteTaskDefinitions", List.of("taskDefinitions")),
+            Map.entry(ECS + "UpdateTaskProtection", List.of("cluster", "tasks", "protectionEnabled")),
+            Map.entry(ECS + "GetTaskProtection", List.of("cluster")),
+            Map.entry(ECS + "PutAccountSetting", List.of("name", "value")),
+            Map.entry(ECS + "PutAccountSettingDefault", List.of("name", "value")),
+            Map.entry(ECS + "DeleteAccountSetting", List.of("name")),
+            Map.entry(ECS + "ListServiceDeployments", List.of("service")),
+            Map.entry(ECS + "DescribeServiceDeployments", List.of("serviceDeploymentArns")),
+            Map.entry(ECS + "DescribeServiceRevisions", List.of("serviceRevisionArns")),
+            Map.entry(ECS + "StopServiceDeployment", List.of("serviceDeploymentArn")),
             Map.entry(CLOUD_MAP + "CreateHttpNamespace", List.of("Name", "Tags[0].Key", "Tags[0].Value")),
             Map.entry(CLOUD_MAP + "CreatePrivateDnsNamespace", List.of("Name", "Vpc",
                     "Properties.DnsProperties.SOA.TTL")),
@@ -228,7 +294,16 @@ final class ValidBodies {
             Map.entry(CLOUD_MAP + "ListOperations", List.of("Filters[0].Name", "Filters[0].Values")),
             Map.entry(CLOUD_MAP + "TagResource", List.of("ResourceARN", "Tags", "Tags[0].Key")),
             Map.entry(CLOUD_MAP + "UntagResource", List.of("ResourceARN", "TagKeys")),
-            Map.entry(CLOUD_MAP + "ListTagsForResource", List.of("ResourceARN")));
+            Map.entry(CLOUD_MAP + "ListTagsForResource", List.of("ResourceARN")),
+            Map.entry(CLOUD_MAP + "UpdateHttpNamespace", List.of("Id", "Namespace", "Namespace.Description")),
+            Map.entry(CLOUD_MAP + "UpdatePrivateDnsNamespace", List.of("Id", "Namespace",
+                    "Namespace.Properties.DnsProperties.SOA.TTL")),
+            Map.entry(CLOUD_MAP + "UpdatePublicDnsNamespace", List.of("Id", "Namespace",
+                    "Namespace.Properties.DnsProperties.SOA.TTL")),
+            Map.entry(CLOUD_MAP + "GetServiceAttributes", List.of("ServiceId")),
+            Map.entry(CLOUD_MAP + "UpdateServiceAttributes", List.of("ServiceId", "Attributes")),
+            Map.entry(CLOUD_MAP + "DeleteServiceAttributes", List.of("ServiceId", "Attributes")),
+            Map.entry(CLOUD_MAP + "DiscoverInstancesRevision", List.of("NamespaceName", "ServiceName")));
 
     /** Every target this class has a body for. */
     static List<String> targets() {

@@ -96,7 +96,7 @@ final class Actions {
             if (tx.get(t.targetGroups(), arn).isEmpty()) {
                 throw Errors.targetGroupNotFound("'" + arn + "'");
             }
-            var others = TargetGroupOps.users(tx.stream(t.listeners()), tx.stream(t.rules()), arn);
+            var others = TargetGroupOperations.users(tx.stream(t.listeners()), tx.stream(t.rules()), arn);
             others.remove(loadBalancerArn);
             if (!others.isEmpty()) {
                 throw Errors.of("TargetGroupAssociationLimit", "The following target groups cannot be associated"

@@ -1,58 +1,47 @@
 package dev.mooring.elb;
 
+import dev.mooring.core.net.Ipv4Cidr;
 import dev.mooring.core.operation.Operations;
 import dev.mooring.elb.dataplane.AlbDataPlane;
+import dev.mooring.elb.dataplane.AlbMetrics;
 import dev.mooring.elb.health.HealthChecks;
 import dev.mooring.proxy.DataPlane;
+import dev.mooring.reconcile.ReconcileEngine;
 import dev.mooring.store.Snapshot;
 import dev.mooring.store.Store;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Elastic Load Balancing (v2) over one store: its tables, its operations for the API layer, the health checks, the
- * reconcile pass and (when given a data plane) the listeners, run on a thread of its own after every store change,
- * every health change and every second.
+ * Elastic Load Balancing (v2) over one store: its tables, its operations for the API layer, the health checks, and
+ * its {@link ElbController} (which, given a data plane, also serves the listeners). In a whole server the controller
+ * runs in the server's reconcile engine beside ECS's; {@link #start()} runs it in an engine of its own, for ELB alone.
  */
 public final class Elb implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Elb.class);
     static final Duration TICK = Duration.ofSeconds(1);
 
     private final ElbTables tables;
     private final HealthChecks health;
     private final ElbController controller;
     private final Operations operations;
-    private final TargetOps targets;
+    private final TargetOperations targets;
     private final OwnedTargets owned;
-    private final List<Runnable> beforePass = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile AlbDataPlane dataPlane;
-    private final java.time.Clock clock;
-    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mooring-elb");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean woken = new AtomicBoolean();
-
+    private final Clock clock;
+    private ReconcileEngine engine;
     /** {@code targetNetworks}: where targets may be (health checks and traffic go only there). */
-    public Elb(Store store, Clock clock, List<Cidr> targetNetworks) {
+    public Elb(Store store, Clock clock, List<Ipv4Cidr> targetNetworks) {
         this(store, clock, targetNetworks, LoadBalancerAddresses.NONE);
     }
 
     /** {@code addresses}: where each load balancer gets its address in the task network. */
-    public Elb(Store store, Clock clock, List<Cidr> targetNetworks, LoadBalancerAddresses addresses) {
+    public Elb(Store store, Clock clock, List<Ipv4Cidr> targetNetworks, LoadBalancerAddresses addresses) {
         this.tables = ElbTables.open(store);
         this.health = new HealthChecks(clock);
         this.controller = new ElbController(tables, health, clock, addresses);
-        this.targets = new TargetOps(tables, health, targetNetworks);
+        this.targets = new TargetOperations(tables, health, targetNetworks);
         this.clock = clock;
         this.owned = new OwnedTargets(tables, clock, targets);
         this.operations = ElbApi.operations(tables, targets);
@@ -86,7 +75,7 @@ public final class Elb implements AutoCloseable {
 
     public java.util.Optional<TargetGroupUse> targetGroup(dev.mooring.store.Tx tx, String arn) {
         return tx.get(tables.targetGroups(), arn).map(g -> new TargetGroupUse(arn, g.targetGroup().targetType().wire(),
-                g.targetGroup().port(), TargetGroupOps.users(tx.stream(tables.listeners()), tx.stream(tables.rules()),
+                g.targetGroup().port(), TargetGroupOperations.users(tx.stream(tables.listeners()), tx.stream(tables.rules()),
                         arn)));
     }
 
@@ -96,19 +85,21 @@ public final class Elb implements AutoCloseable {
     }
 
     /**
-     * Runs {@code step} at the start of every pass, before the load balancers' own reconcile: how a part of Mooring
-     * that owns targets keeps them in step with its own state (woken by the same store changes).
-     */
-    public void beforeEachPass(Runnable step) {
-        beforePass.add(step);
-    }
-
-    /**
      * Serves the load balancers' listeners on {@code plane}, internet-facing ones also on loopback ports of
      * {@code loopback}; call before {@link #start}.
      */
     public Elb serveOn(DataPlane plane, AlbDataPlane.LoopbackPorts loopback) {
+        return serveOn(plane, loopback, null);
+    }
+
+    /** As above, with {@code metrics} (the observer {@code plane} reports to) told each group's healthy hosts. */
+    public Elb serveOn(DataPlane plane, AlbDataPlane.LoopbackPorts loopback, AlbMetrics metrics) {
         this.dataPlane = new AlbDataPlane(new AlbDataPlane.View() {
+            @Override
+            public int[] hostCounts(Snapshot s, StoredTargetGroup g) {
+                return targets.hostCounts(s, g);
+            }
+
             @Override
             public Snapshot snapshot() {
                 return tables.store().snapshot();
@@ -134,7 +125,8 @@ public final class Elb implements AutoCloseable {
             public String algorithm(StoredTargetGroup g) {
                 return Attributes.value(Attributes.TARGET_GROUP, g.attributes(), Attributes.ALGORITHM);
             }
-        }, plane, loopback);
+        }, plane, loopback, metrics);
+        controller.serve(dataPlane);
         return this;
     }
 
@@ -142,48 +134,24 @@ public final class Elb implements AutoCloseable {
         return controller;
     }
 
-    /** Starts the reconcile pass. */
-    public Elb start() {
-        tables.store().onChange(this::wake);
-        health.onChange(this::wake);
-        loop.scheduleWithFixedDelay(this::pass, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Runs the controller in a reconcile engine of its own, woken by store changes, health changes and a tick: for ELB
+     * alone. A whole server runs {@link #controller()} in its own engine instead, and signals
+     * {@link ElbController#TARGET_HEALTH} from {@link HealthChecks#onChange}.
+     */
+    public synchronized Elb start() {
+        engine = new ReconcileEngine(tables.store(), List.of(controller), TICK);
+        health.onChange(() -> engine.changed(ElbController.TARGET_HEALTH));
+        engine.start();
         return this;
-    }
-
-    private void wake() {
-        if (woken.compareAndSet(false, true)) {
-            try {
-                loop.execute(() -> {
-                    woken.set(false);
-                    pass();
-                });
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
-                // shutting down
-            }
-        }
-    }
-
-    private void pass() {
-        try {
-            beforePass.forEach(Runnable::run);
-            controller.reconcile();
-            var plane = dataPlane;
-            if (plane != null) {
-                plane.reconcile();
-            }
-        } catch (RuntimeException | Error e) {
-            // a scheduled task that throws is never run again: log and keep the loop alive for the next pass
-            LOG.error("load balancer reconcile pass failed; the next pass retries", e);
-        }
     }
 
     @Override
     public void close() {
-        loop.shutdownNow();
-        try {
-            loop.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        synchronized (this) {
+            if (engine != null) {
+                engine.close();
+            }
         }
         controller.releaseAll();
         if (dataPlane != null) {

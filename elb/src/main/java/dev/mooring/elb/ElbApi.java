@@ -6,11 +6,11 @@ import dev.mooring.core.operation.Operations;
 final class ElbApi {
     private ElbApi() {}
 
-    static Operations operations(ElbTables t, TargetOps targets) {
-        LoadBalancerOps lbs = new LoadBalancerOps(t);
-        TargetGroupOps tgs = new TargetGroupOps(t);
-        ListenerOps listeners = new ListenerOps(t);
-        TagOps tags = new TagOps(t);
+    static Operations operations(ElbTables t, TargetOperations targets) {
+        LoadBalancerOperations lbs = new LoadBalancerOperations(t);
+        TargetGroupOperations tgs = new TargetGroupOperations(t);
+        ListenerOperations listeners = new ListenerOperations(t);
+        TagOperations tags = new TagOperations(t);
         return new Operations(Arns.SERVICE)
                 .register("CreateLoadBalancer", Requests.CreateLoadBalancer.class, lbs::create)
                 .register("DescribeLoadBalancers", Requests.DescribeLoadBalancers.class, lbs::describe)

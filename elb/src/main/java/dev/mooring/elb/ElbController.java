@@ -1,11 +1,16 @@
 package dev.mooring.elb;
 
+import dev.mooring.elb.dataplane.AlbDataPlane;
 import dev.mooring.elb.health.HealthChecks;
 import dev.mooring.elb.health.TargetKey;
 import dev.mooring.elb.shape.LoadBalancer;
 import dev.mooring.elb.shape.LoadBalancerState;
 import dev.mooring.elb.shape.LoadBalancerStateCode;
+import dev.mooring.reconcile.Changes;
+import dev.mooring.reconcile.Controller;
+import dev.mooring.reconcile.Key;
 import dev.mooring.store.Snapshot;
+import dev.mooring.store.Table;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,17 +20,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The load balancers' reconcile pass: a load balancer gets its address and a provisioning one becomes active, drained
- * registrations leave the store once their deregistration delay is over, and the health checks follow the targets
- * that are registered in target groups a load balancer uses. Repeating a pass is always safe.
+ * The load balancers' controller: a load balancer gets its address and a provisioning one becomes active, drained
+ * registrations leave the store once their deregistration delay is over, the health checks follow the targets that
+ * are registered in target groups a load balancer uses, and (when serving) the listeners get the host sets of the
+ * targets that may take traffic. It watches every ELB table and the health checks' observations; each pass looks at
+ * everything, which is cheap at a laptop's scale, and repeating one is always safe.
  */
-public final class ElbController {
+public final class ElbController implements Controller {
+    /** The key the health checks signal with when a target's observed health changes. */
+    public static final Key TARGET_HEALTH = new Key("elb.target-health", "*");
+
     private final ElbTables t;
     private final HealthChecks health;
     private final Clock clock;
     private final LoadBalancerAddresses addresses;
     /** The address this server opened for each load balancer (null: none to be had); touched on the loop only. */
     private final Map<String, String> held = new HashMap<>();
+    private volatile AlbDataPlane plane;
 
     ElbController(ElbTables tables, HealthChecks health, Clock clock, LoadBalancerAddresses addresses) {
         this.t = tables;
@@ -34,7 +45,31 @@ public final class ElbController {
         this.addresses = addresses;
     }
 
-    public void reconcile() {
+    @Override
+    public String name() {
+        return "elb";
+    }
+
+    @Override
+    public List<Table<?>> watches() {
+        return List.of(t.loadBalancers(), t.targetGroups(), t.listeners(), t.rules(), t.registrations());
+    }
+
+    /** Listeners to serve after each pass; null when this server serves none (the data plane is optional). */
+    void serve(AlbDataPlane plane) {
+        this.plane = plane;
+    }
+
+    @Override
+    public void reconcile(Changes changes) {
+        reconcile();
+        AlbDataPlane p = plane;
+        if (p != null) {
+            p.reconcile();
+        }
+    }
+
+    void reconcile() {
         Instant now = clock.instant();
         Snapshot s = t.store().snapshot();
         activate(s);
@@ -99,7 +134,7 @@ public final class ElbController {
     private void sweep(Snapshot s, Instant now) {
         List<Registration> drained = s.stream(t.registrations()).filter(Registration::deregistering)
                 .filter(r -> s.get(t.targetGroups(), r.targetGroupArn())
-                        .map(g -> !r.present(now, TargetOps.delay(g))).orElse(true)).toList();
+                        .map(g -> !r.present(now, TargetOperations.delay(g))).orElse(true)).toList();
         if (drained.isEmpty()) {
             return;
         }
@@ -116,7 +151,7 @@ public final class ElbController {
             if (!Boolean.TRUE.equals(g.targetGroup().healthCheckEnabled())) {
                 continue;
             }
-            Set<String> users = TargetGroupOps.users(s.stream(t.listeners()), s.stream(t.rules()), g.arn());
+            Set<String> users = TargetGroupOperations.users(s.stream(t.listeners()), s.stream(t.rules()), g.arn());
             if (users.isEmpty()) {
                 continue;
             }

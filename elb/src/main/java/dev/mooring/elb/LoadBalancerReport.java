@@ -36,7 +36,7 @@ public record LoadBalancerReport(List<LoadBalancerLine> loadBalancers, List<Targ
 
     public record TargetLine(String id, int port, String state, String reason, String description) {}
 
-    static LoadBalancerReport of(ElbTables t, TargetOps targets, Instant now,
+    static LoadBalancerReport of(ElbTables t, TargetOperations targets, Instant now,
                                  java.util.function.Function<String, String> loopback) {
         Snapshot s = t.store().snapshot();
         List<LoadBalancerLine> lbs = new ArrayList<>();
@@ -46,7 +46,7 @@ public record LoadBalancerReport(List<LoadBalancerLine> loadBalancers, List<Targ
             List<StoredListener> ls = s.withPrefix(t.listeners(), Arns.listenersOf(lb.arn()))
                     .sorted(Comparator.comparingInt(l -> l.listener().port())).toList();
             for (StoredListener l : ls) {
-                List<String> rules = ListenerOps.rulesInOrder(l, s.withPrefix(t.rules(), Arns.rulesOf(l.arn()))
+                List<String> rules = ListenerOperations.rulesInOrder(l, s.withPrefix(t.rules(), Arns.rulesOf(l.arn()))
                         .toList()).stream().filter(r -> !Boolean.TRUE.equals(r.isDefault()))
                         .map(r -> r.priority() + ": " + r.conditions().stream()
                                 .map(c -> c.field() + " " + String.join(",", c.values() != null ? c.values()
@@ -58,7 +58,7 @@ public record LoadBalancerReport(List<LoadBalancerLine> loadBalancers, List<Targ
             }
             List<TargetGroupLine> groups = new ArrayList<>();
             for (StoredTargetGroup g : s.all(t.targetGroups())) {
-                if (TargetGroupOps.users(s.stream(t.listeners()), s.stream(t.rules()), g.arn()).contains(lb.arn())) {
+                if (TargetGroupOperations.users(s.stream(t.listeners()), s.stream(t.rules()), g.arn()).contains(lb.arn())) {
                     groups.add(line(s, t, targets, g, true, now));
                     used.add(g.arn());
                 }
@@ -74,7 +74,7 @@ public record LoadBalancerReport(List<LoadBalancerLine> loadBalancers, List<Targ
 
     private static String action(Snapshot s, ElbTables t, Action a) {
         return switch (a.type()) {
-            case FORWARD -> "forward to " + TargetGroupOps.forwardedTo(a)
+            case FORWARD -> "forward to " + TargetGroupOperations.forwardedTo(a)
                     .map(arn -> s.get(t.targetGroups(), arn).map(g -> g.targetGroup().targetGroupName()).orElse(arn))
                     .collect(Collectors.joining(", "));
             case REDIRECT -> "redirect " + a.redirectConfig().statusCode().wire();
@@ -83,11 +83,11 @@ public record LoadBalancerReport(List<LoadBalancerLine> loadBalancers, List<Targ
         };
     }
 
-    private static TargetGroupLine line(Snapshot s, ElbTables t, TargetOps targets, StoredTargetGroup g,
+    private static TargetGroupLine line(Snapshot s, ElbTables t, TargetOperations targets, StoredTargetGroup g,
                                         boolean inUse, Instant now) {
         var tg = g.targetGroup();
         List<TargetLine> lines = s.withPrefix(t.registrations(), g.arn() + "|")
-                .filter(r -> r.present(now, TargetOps.delay(g))).map(r -> {
+                .filter(r -> r.present(now, TargetOperations.delay(g))).map(r -> {
                     TargetHealth h = targets.health(g, inUse, r);
                     return new TargetLine(r.id(), r.port(), h.state().wire(), h.reason(), h.description());
                 }).toList();

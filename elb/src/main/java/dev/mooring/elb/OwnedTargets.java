@@ -28,9 +28,9 @@ public final class OwnedTargets {
 
     private final ElbTables t;
     private final Clock clock;
-    private final TargetOps targets;
+    private final TargetOperations targets;
 
-    OwnedTargets(ElbTables tables, Clock clock, TargetOps targets) {
+    OwnedTargets(ElbTables tables, Clock clock, TargetOperations targets) {
         this.t = tables;
         this.clock = clock;
         this.targets = targets;
@@ -50,7 +50,7 @@ public final class OwnedTargets {
             if (g.isEmpty()) {
                 continue;
             }
-            boolean inUse = !TargetGroupOps.users(s.stream(t.listeners()), s.stream(t.rules()), g.get().arn())
+            boolean inUse = !TargetGroupOperations.users(s.stream(t.listeners()), s.stream(t.rules()), g.get().arn())
                     .isEmpty();
             var h = targets.health(g.get(), inUse, r);
             switch (h.state()) {
@@ -121,7 +121,7 @@ public final class OwnedTargets {
                 return true;
             }
             var g = s.get(t.targetGroups(), r.targetGroupArn());
-            return g.isPresent() && r.present(now, TargetOps.delay(g.get()));
+            return g.isPresent() && r.present(now, TargetOperations.delay(g.get()));
         });
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.mooring.core.net.Ipv4Cidr;
 import dev.mooring.core.operation.Operations;
 import dev.mooring.core.operation.RequestContext;
 import dev.mooring.core.operation.ServiceException;
@@ -42,7 +43,7 @@ class ElbTest {
     @BeforeEach
     void open() {
         store = Store.open(dir);
-        elb = new Elb(store, Clock.systemUTC(), List.of(Cidr.LOOPBACK)).start();
+        elb = new Elb(store, Clock.systemUTC(), List.of(Ipv4Cidr.LOOPBACK)).start();
     }
 
     @AfterEach
@@ -134,7 +135,7 @@ class ElbTest {
         store.close();
 
         store = Store.open(dir);
-        elb = new Elb(store, Clock.systemUTC(), List.of(Cidr.LOOPBACK));
+        elb = new Elb(store, Clock.systemUTC(), List.of(Ipv4Cidr.LOOPBACK));
         Results.LoadBalancers lbs = call("DescribeLoadBalancers",
                 new Requests.DescribeLoadBalancers(null, List.of("durable"), null, null));
         assertThat(lbs.loadBalancers()).extracting(LoadBalancer::dnsName).containsExactly(lb.dnsName());

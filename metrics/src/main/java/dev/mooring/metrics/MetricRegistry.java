@@ -99,6 +99,30 @@ public final class MetricRegistry {
         return out;
     }
 
+    /**
+     * The statistic set of exactly one series (no other dimension set) over its minutes from the one holding
+     * {@code since} to now; {@link Statistics#EMPTY} when it has none. A dimension filter that matches subsets would
+     * count a Service Connect request twice (it is recorded under two dimension sets): this one does not.
+     */
+    public Statistics statistics(MetricKey key, Instant since) {
+        Series s = series.get(key);
+        if (s == null) {
+            return Statistics.EMPTY;
+        }
+        long now = Math.floorDiv(clock.millis(), Series.MINUTE_MILLIS);
+        long from = Math.floorDiv(since.toEpochMilli(), Series.MINUTE_MILLIS);
+        Statistics total = Statistics.EMPTY;
+        for (MinuteBucket b : s.ring().between(from, now)) {
+            total = total.merge(b.statistics());
+        }
+        return total;
+    }
+
+    /** The Sum of one series over the last {@code window} (whole minutes, the current one included). */
+    public double sum(String namespace, String metric, Dimensions dimensions, Duration window) {
+        return statistics(new MetricKey(namespace, metric, dimensions), clock.instant().minus(window)).sum();
+    }
+
     /** Samples every gauge once and runs the sample hooks (per-minute figures published when a minute closes). */
     public void sample() {
         for (Series s : series.values()) {

@@ -5,6 +5,7 @@ public enum StandardUnit {
     COUNT("Count"),
     BYTES("Bytes"),
     MILLISECONDS("Milliseconds"),
+    SECONDS("Seconds"),
     NONE("None");
 
     private final String cloudWatchName;

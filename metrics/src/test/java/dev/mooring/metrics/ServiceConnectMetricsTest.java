@@ -119,4 +119,38 @@ class ServiceConnectMetricsTest {
                 .collect(Collectors.groupingBy(s -> s.key().name(), Collectors.counting()));
         assertThat(names).containsOnlyKeys("TargetResponseTime");
     }
+
+    @Test
+    void requestByTargetIdCountsLikeTheTargetHandleAndReturnsAfterForget() {
+        var out = sc.outbound("web", "client", "c1", AppProtocol.HTTP);
+        for (int i = 0; i < 4; i++) {
+            out.request("a");
+        }
+        out.request("b");
+        out.forget("b");
+        out.request("b");   // back in the host set before its minute was published: not dropped
+        clock.advance(Duration.ofMinutes(1));
+        registry.sample();
+        assertThat(stat("RequestCountPerTarget", "TargetDiscoveryName", "web")).isEqualTo(new Statistics(2, 6, 2, 4));
+        assertThat(out.targetCount()).isEqualTo(2);
+    }
+
+    @Test
+    void statisticsOfOneSeriesLeaveTheOtherDimensionSetOut() {
+        var in = sc.inbound("web", "web-svc", "c1", AppProtocol.HTTP);
+        in.request();
+        in.request();
+        in.request();
+        // the filter-based query would find both dimension sets (6); the exact key finds one (3)
+        assertThat(registry.sum("AWS/ECS", "RequestCount", Dimensions.of("DiscoveryName", "web"),
+                Duration.ofMinutes(5))).isEqualTo(3);
+        assertThat(registry.statistics(new MetricKey("AWS/ECS", "RequestCount", Dimensions.of("DiscoveryName", "web",
+                "ServiceName", "web-svc", "ClusterName", "c1")), MINUTE0)).isEqualTo(new Statistics(3, 3, 1, 1));
+        assertThat(registry.sum("AWS/ECS", "RequestCount", Dimensions.of("DiscoveryName", "other"),
+                Duration.ofMinutes(5))).isZero();
+        // a window that starts after the minute that holds them sees none
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(registry.sum("AWS/ECS", "RequestCount", Dimensions.of("DiscoveryName", "web"),
+                Duration.ofMinutes(1))).isZero();
+    }
 }

@@ -36,7 +36,13 @@ public final class DataPlane implements AutoCloseable {
     }
 
     public static DataPlane create(ProxyObserver observer, int threads) {
-        return new DataPlane(EventLoops.newGroup("mooring-proxy", threads), observer, true);
+        EventLoopGroup group = EventLoops.newGroup("mooring-proxy", threads);
+        // A thread starts in the network namespace of the thread that spawned it, and Netty starts an event loop's
+        // thread on its first task: left to a bind from a task's namespace thread, that loop would live in the task's
+        // namespace and open "host" upstream connections from there (bypassing the target's ingress interception).
+        // Start every loop now, from the caller's (host) namespace.
+        for (var loop : group) loop.submit(() -> { }).syncUninterruptibly();
+        return new DataPlane(group, observer, true);
     }
 
     /**

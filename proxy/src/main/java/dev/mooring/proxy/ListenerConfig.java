@@ -1,18 +1,36 @@
 package dev.mooring.proxy;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 
-/** One listener: where it binds, what it speaks, which cluster it routes to. {@code accessLog} may be null. */
+/**
+ * One listener: where it binds, what it speaks, and where its requests go: its {@code cluster}, or for HTTP
+ * listeners with {@code routes}, the action of the first route that matches (then {@code cluster}, the default
+ * route's, may be null). {@code accessLog} may be null.
+ */
 public record ListenerConfig(String name, Direction direction, InetSocketAddress address, Protocol protocol,
-                             String cluster, TimeoutPolicy timeouts, AccessLog accessLog) {
+                             String cluster, TimeoutPolicy timeouts, AccessLog accessLog, List<Route> routes) {
     public ListenerConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(protocol, "protocol");
-        Objects.requireNonNull(cluster, "cluster");
         timeouts = timeouts == null ? TimeoutPolicy.awsDefault(protocol) : timeouts;
+        if (routes == null || routes.isEmpty()) {
+            Objects.requireNonNull(cluster, "cluster");
+            routes = List.of(Route.forwardAll(cluster));
+        } else if (protocol == Protocol.TCP && !routes.equals(List.of(Route.forwardAll(cluster)))) {
+            throw new IllegalArgumentException("TCP listener " + name + " cannot have routes");
+        } else {
+            routes = List.copyOf(routes);
+        }
+    }
+
+    /** Every request to {@code cluster}. */
+    public ListenerConfig(String name, Direction direction, InetSocketAddress address, Protocol protocol,
+                          String cluster, TimeoutPolicy timeouts, AccessLog accessLog) {
+        this(name, direction, address, protocol, cluster, timeouts, accessLog, null);
     }
 
     public static ListenerConfig of(String name, Direction direction, InetSocketAddress address, Protocol protocol,
@@ -21,10 +39,10 @@ public record ListenerConfig(String name, Direction direction, InetSocketAddress
     }
 
     public ListenerConfig withTimeouts(TimeoutPolicy t) {
-        return new ListenerConfig(name, direction, address, protocol, cluster, t, accessLog);
+        return new ListenerConfig(name, direction, address, protocol, cluster, t, accessLog, routes);
     }
 
     public ListenerConfig withAccessLog(AccessLog log) {
-        return new ListenerConfig(name, direction, address, protocol, cluster, timeouts, log);
+        return new ListenerConfig(name, direction, address, protocol, cluster, timeouts, log, routes);
     }
 }

@@ -31,11 +31,14 @@ public final class Proxy implements AutoCloseable {
         this.group = group;
         this.state = new ProxyState(config.name());
         Map<String, Duration> idle = new LinkedHashMap<>();
-        for (ListenerConfig l : config.listeners()) idle.merge(l.cluster(), l.timeouts().idle(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        for (ListenerConfig l : config.listeners())
+            for (Route r : l.routes())
+                if (r.action() instanceof RouteAction.Forward f)
+                    idle.merge(f.cluster(), l.timeouts().idle(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
         for (ClusterConfig c : config.clusters())
             clusters.put(c.name(), new Cluster(c, group, idle.getOrDefault(c.name(), Duration.ofSeconds(300))));
         for (ListenerConfig l : config.listeners())
-            listeners.put(l.name(), new ListenerContext(state, l, clusters.get(l.cluster()), observer));
+            listeners.put(l.name(), new ListenerContext(state, l, clusters, observer));
     }
 
     ListenerContext listenerContext(String name) {

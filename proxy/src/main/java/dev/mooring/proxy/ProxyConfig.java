@@ -18,8 +18,9 @@ public record ProxyConfig(String name, List<ListenerConfig> listeners, List<Clus
         for (ListenerConfig l : listeners) {
             if (!listenerNames.add(l.name()))
                 throw new IllegalArgumentException("listener " + l.name() + " is defined twice");
-            if (!names.contains(l.cluster()))
-                throw new IllegalArgumentException("listener " + l.name() + " routes to unknown cluster " + l.cluster());
+            for (Route r : l.routes())
+                if (r.action() instanceof RouteAction.Forward f && !names.contains(f.cluster()))
+                    throw new IllegalArgumentException("listener " + l.name() + " routes to unknown cluster " + f.cluster());
         }
     }
 }

@@ -54,6 +54,25 @@ class AccessLogTest extends ProxyTestBase {
     }
 
     @Test
+    void jsonLinesStripTheQueryStringUnlessEnabledAndTextLinesKeepItWhenEnabled() throws Exception {
+        HttpBackend a = okBackend("a");
+        Proxy json = start(Protocol.HTTP, List.of(a.endpoint()), c -> c,
+                l -> l.withAccessLog(new AccessLog(AccessLog.Format.JSON, false, lines::add)));
+        get(json, "/items?token=secret");
+        await().until(() -> !lines.isEmpty());
+        String line = lines.poll();
+        assertThat(new ObjectMapper().readTree(line).get("path").asText()).isEqualTo("/items");
+        assertThat(line).doesNotContain("secret");
+
+        HttpBackend b = okBackend("b");
+        Proxy text = start(Protocol.HTTP, List.of(b.endpoint()), c -> c,
+                l -> l.withAccessLog(new AccessLog(AccessLog.Format.TEXT, true, lines::add)));
+        get(text, "/items?page=2");
+        await().until(() -> !lines.isEmpty());
+        assertThat(lines.poll()).contains("\"GET /items?page=2 HTTP/1.1\" 200 ");
+    }
+
+    @Test
     void tcpSessionsAreLoggedToo() throws Exception {
         HttpBackend a = okBackend("a");   // any listening socket will do for a TCP session
         Proxy proxy = start(Protocol.TCP, List.of(a.endpoint()), c -> c,

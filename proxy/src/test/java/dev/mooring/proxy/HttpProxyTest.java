@@ -59,6 +59,60 @@ class HttpProxyTest extends ProxyTestBase {
     }
 
     @Test
+    void aSpentRetryBudgetPassesTheFailureOnInsteadOfRetrying() throws Exception {
+        HttpBackend good = okBackend("good");
+        OutlierDetection neverEject = new OutlierDetection(1000, Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofSeconds(300));
+        // a budget of nothing: no request may retry, so every turn of the dead host reaches the client
+        Proxy proxy = start(Protocol.HTTP, List.of(Endpoint.of("dead", refusingAddress()), good.endpoint()),
+                c -> c.withOutlierDetection(neverEject).withRetry(new RetryPolicy(2, RetryPolicy.AWS_DEFAULT.retryOn(),
+                        new RetryBudget(0, 0))), l -> l);
+        Map<Integer, Integer> codes = new HashMap<>();
+        for (int i = 0; i < 10; i++) codes.merge(get(proxy, "/").statusCode(), 1, Integer::sum);
+        assertThat(codes).isEqualTo(Map.of(200, 5, 503, 5));
+        await().untilAsserted(() -> assertThat(observer.exchanges()).hasSize(10));
+        assertThat(observer.exchanges()).extracting(Exchange::attempts).containsOnly(1);
+    }
+
+    @Test
+    void aRetryGivesItsBudgetSlotBackWhenItsRequestEnds() throws Exception {
+        HttpBackend good = okBackend("good");
+        OutlierDetection neverEject = new OutlierDetection(1000, Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofSeconds(300));
+        // one retry in flight at a time: one request after another, every one that meets the dead host still retries
+        Proxy proxy = start(Protocol.HTTP, List.of(Endpoint.of("dead", refusingAddress()), good.endpoint()),
+                c -> c.withOutlierDetection(neverEject).withRetry(new RetryPolicy(2, RetryPolicy.AWS_DEFAULT.retryOn(),
+                        new RetryBudget(0, 1))), l -> l);
+        for (int i = 0; i < 10; i++) assertThat(get(proxy, "/").statusCode()).isEqualTo(200);
+        assertThat(good.requests).hasValue(10);
+    }
+
+    @Test
+    void theExchangeTellsATargetsAnswerFromTheProxysOwn() throws Exception {
+        // what the metrics count on: upstreamNanos > 0 only when a target's response came back
+        HttpBackend failing = backend("failing", (b, ctx, req) -> {
+            req.release();
+            ctx.writeAndFlush(b.response(HttpResponseStatus.INTERNAL_SERVER_ERROR, "boom"));
+        });
+        Proxy proxy = start(Protocol.HTTP, List.of(failing.endpoint()));
+        assertThat(get(proxy, "/").statusCode()).isEqualTo(500);
+        await().untilAsserted(() -> assertThat(observer.exchanges()).singleElement().satisfies(x -> {
+            assertThat(x.status()).isEqualTo(500);
+            assertThat(x.upstreamNanos()).isPositive();
+            assertThat(x.endpoint().id()).isEqualTo("failing");
+            assertThat(x.bytesSent()).isEqualTo(4);
+        }));
+        observer.reset();
+        proxy.updateHostSet(new HostSet("backend", List.of()));
+        assertThat(get(proxy, "/").statusCode()).isEqualTo(503);
+        await().untilAsserted(() -> assertThat(observer.exchanges()).singleElement().satisfies(x -> {
+            assertThat(x.status()).isEqualTo(503);
+            assertThat(x.upstreamNanos()).isZero();
+            assertThat(x.endpoint()).isNull();
+        }));
+    }
+
+    @Test
     void connectFailuresOnEveryHostAnswer503AfterTwoRetries() throws Exception {
         Proxy proxy = start(Protocol.HTTP, List.of(Endpoint.of("d1", refusingAddress()), Endpoint.of("d2", refusingAddress()),
                 Endpoint.of("d3", refusingAddress()), Endpoint.of("d4", refusingAddress())));

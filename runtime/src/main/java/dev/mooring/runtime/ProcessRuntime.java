@@ -3,6 +3,7 @@ package dev.mooring.runtime;
 import dev.mooring.runtime.image.Binaries;
 import dev.mooring.runtime.image.ImageCatalog;
 import dev.mooring.runtime.logs.LogStreams;
+import dev.mooring.runtime.net.BridgeLock;
 import dev.mooring.runtime.net.NetworkConfig;
 import dev.mooring.runtime.net.TaskNetworks;
 import dev.mooring.runtime.process.Cgroups;
@@ -63,7 +64,27 @@ public final class ProcessRuntime implements TaskRuntime {
 
     /** Opens the runtime on a state directory with the catalog in it ({@code <stateDir>/images.conf}). */
     public static ProcessRuntime create(Path stateDir, NetworkConfig network) throws IOException {
-        return create(stateDir, network, ImageCatalog.open(stateDir, new Binaries(taskRoot(stateDir, network))));
+        // the bridge first: a live Mooring on it shares our cgroups and task root, and must not lose them
+        BridgeLock lock = TaskNetworks.claimBridge(network);
+        try {
+            return create(stateDir, network, ImageCatalog.open(stateDir, new Binaries(taskRoot(stateDir, network))),
+                    lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** As {@link #create(Path, NetworkConfig)} with a catalog of the caller's. */
+    public static ProcessRuntime create(Path stateDir, NetworkConfig network, ImageCatalog images)
+            throws IOException {
+        BridgeLock lock = TaskNetworks.claimBridge(network);
+        try {
+            return create(stateDir, network, images, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** The state directory when containers can reach it, else a folder of {@link #SHARED_ROOT} for this bridge. */
@@ -84,9 +105,9 @@ public final class ProcessRuntime implements TaskRuntime {
 
     /**
      * Cleans up after a runtime that died without closing (its processes, cgroups, private directories and, through
-     * {@link TaskNetworks#create}, its namespaces), then makes the bridge.
+     * {@link TaskNetworks#create}, its namespaces), then makes the bridge; only while holding the bridge lock.
      */
-    public static ProcessRuntime create(Path stateDir, NetworkConfig network, ImageCatalog images)
+    private static ProcessRuntime create(Path stateDir, NetworkConfig network, ImageCatalog images, BridgeLock lock)
             throws IOException {
         Files.createDirectories(stateDir);
         // containers run as other users and must reach their directories and Mooring's unpacked programs
@@ -104,7 +125,7 @@ public final class ProcessRuntime implements TaskRuntime {
         deleteTree(tasksDir);
         Files.createDirectories(tasksDir);
         Files.setPosixFilePermissions(tasksDir, PosixFilePermissions.fromString("rwx--x--x"));
-        TaskNetworks networks = TaskNetworks.create(network);
+        TaskNetworks networks = TaskNetworks.create(network, lock);
         return new ProcessRuntime(new RuntimeContext(networks, images, new LogStreams(stateDir), cgroups, tasksDir,
                 network.cidr()));
     }

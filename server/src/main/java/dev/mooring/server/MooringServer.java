@@ -6,15 +6,18 @@ import dev.mooring.api.MooringApi;
 import dev.mooring.api.admin.AdminEndpoints;
 import dev.mooring.control.ControlPlane;
 import dev.mooring.control.ecs.LoadBalancing;
-import dev.mooring.control.reconcile.Controller;
+import dev.mooring.core.net.Ipv4Cidr;
 import dev.mooring.core.operation.Operations;
-import dev.mooring.elb.Cidr;
 import dev.mooring.elb.Elb;
+import dev.mooring.elb.ElbController;
 import dev.mooring.elb.LoadBalancerAddresses;
 import dev.mooring.elb.OwnedTargets;
 import dev.mooring.elb.dataplane.AlbDataPlane;
+import dev.mooring.elb.dataplane.AlbMetrics;
+import dev.mooring.metrics.MetricRegistry;
+import dev.mooring.metrics.ServiceConnectMetrics;
 import dev.mooring.proxy.DataPlane;
-import dev.mooring.proxy.ProxyObserver;
+import dev.mooring.reconcile.Controller;
 import dev.mooring.server.chaos.TaskSignalEndpoint;
 import dev.mooring.server.connect.ServiceConnectBridge;
 import dev.mooring.server.dns.MooringDns;
@@ -52,16 +55,23 @@ public final class MooringServer implements AutoCloseable {
     private final ApiServer api;
     private final NetworkConfig network;
     private final ServiceConnectBridge serviceConnect;
+    private final MetricRegistry metrics;
 
     private MooringServer(Builder b) throws InterruptedException {
         Clock clock = Clock.systemUTC();
+        // nothing is touched before this: another live server keeps its state, port, bridge and tasks
+        track(ServerClaim.take(b.stateDir, b.bind, b.port));
         try {
             this.store = track(Store.open(b.stateDir));
+            // one registry for the whole data plane (Service Connect proxies and load balancers), sampled each second
+            this.metrics = b.metrics != null ? b.metrics : new MetricRegistry();
+            track(metrics.sampleEvery(Duration.ofSeconds(1)));
+            AlbMetrics lbMetrics = new AlbMetrics(metrics);
             this.network = b.runtime == RuntimeKind.PROCESS
                     ? new NetworkConfig(b.bridge, b.taskCidr, b.stateDir, null) : null;
             // targets and health checks stay on loopback and the task network: nothing leaves the machine
-            List<Cidr> targetNetworks = network == null ? List.of(Cidr.LOOPBACK)
-                    : List.of(Cidr.LOOPBACK, Cidr.parse(network.cidr()));
+            List<Ipv4Cidr> targetNetworks = network == null ? List.of(Ipv4Cidr.LOOPBACK)
+                    : List.of(Ipv4Cidr.LOOPBACK, Ipv4Cidr.parse(network.cidr()));
             LoadBalancing loadBalancing = new LoadBalancing() {
                 @Override
                 public java.util.Optional<TargetGroupRef> targetGroup(dev.mooring.store.Tx tx, String arn) {
@@ -109,10 +119,9 @@ public final class MooringServer implements AutoCloseable {
                 this.control = track(new ControlPlane(store, runtime, b.accountId, clock, loadBalancing));
                 this.dns = null;
             }
-            elb.beforeEachPass(new ServiceTargets(control.ecs(), elb.ownedTargets()));
             // the load balancers' listeners: a data plane of their own, internet-facing ones also on loopback
-            DataPlane lbPlane = track(DataPlane.create(ProxyObserver.NONE));
-            elb.serveOn(lbPlane, new AlbDataPlane.LoopbackPorts(b.lbPorts[0], b.lbPorts[1]));
+            DataPlane lbPlane = track(DataPlane.create(lbMetrics));
+            elb.serveOn(lbPlane, new AlbDataPlane.LoopbackPorts(b.lbPorts[0], b.lbPorts[1]), lbMetrics);
             List<Operations> services = new ArrayList<>(control.services());
             services.add(elb.operations());
             AdminEndpoints admin = new AdminEndpoints()
@@ -121,6 +130,7 @@ public final class MooringServer implements AutoCloseable {
                     .add("GET /_mooring/status", request -> ApiResponse.json(200, status().toJson()))
                     .add("GET /_mooring/lb", request -> ApiResponse.json(200, elb.report().toJson()))
                     .add(TaskSignalEndpoint.PATH, new TaskSignalEndpoint(runtime))
+                    .add("GET /_mooring/metrics", new MetricsEndpoint(metrics))
                     .add("POST /_mooring/reset", request -> {
                         control.reset();
                         return ApiResponse.json(200, "{\"reset\":true}");
@@ -130,15 +140,23 @@ public final class MooringServer implements AutoCloseable {
                     .start());
             // Service Connect: closed after the runtime, so stopping tasks drain their proxies first
             this.serviceConnect = new ServiceConnectBridge(control,
-                    runtime instanceof ProcessRuntime p ? p : null, ProxyObserver.NONE);
+                    runtime instanceof ProcessRuntime p ? p : null, new ServiceConnectMetrics(metrics));
             started.add(started.indexOf(runtime), serviceConnect);
             // Every controller the reconcile engine runs, in order. The Service Connect agent goes first, so a task
             // that stopped being routable has left every proxy's host sets before the task reconciler signals it.
             List<Controller> controllers = new ArrayList<>();
             controllers.add(serviceConnect.controller());
             controllers.addAll(control.ecsControllers());
+            // ECS services' tasks into their target groups, then the load balancers act on what that registered
+            controllers.add(new ServiceTargets(control.ecs(), elb.ownedTargets()));
+            controllers.add(elb.controller());
             control.start(controllers);
-            elb.start();
+            elb.health().onChange(() -> control.signal(ElbController.TARGET_HEALTH));
+        } catch (java.net.BindException e) {
+            // Netty reports a bind failure as a checked exception it does not declare
+            close();
+            throw new StartupException("port " + b.port + " on " + b.bind + " is in use (another mooring server?);"
+                    + " stop what holds it or give this one another --port", e);
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
@@ -146,6 +164,9 @@ public final class MooringServer implements AutoCloseable {
             // whatever was started (a bridge, tasks' namespaces) must not outlive a server that failed to start
             close();
             throw e;
+        } catch (Exception e) {
+            close();
+            throw new StartupException("cannot start: " + e.getMessage(), e);
         }
     }
 
@@ -193,6 +214,11 @@ public final class MooringServer implements AutoCloseable {
         return serviceConnect;
     }
 
+    /** Every series the data plane counts into (spec §5.1, AWS/ApplicationELB), as {@code mooring metrics} shows. */
+    public MetricRegistry metrics() {
+        return metrics;
+    }
+
     public ServerStatus status() {
         return ServerStatus.of(this, network);
     }
@@ -225,6 +251,7 @@ public final class MooringServer implements AutoCloseable {
         private int dnsPort = 53;
         private InetSocketAddress dnsUpstream;
         private int[] lbPorts = {18000, 18999};
+        private MetricRegistry metrics;
 
         public Builder stateDir(Path stateDir) {
             this.stateDir = stateDir;
@@ -282,6 +309,12 @@ public final class MooringServer implements AutoCloseable {
         /** The loopback ports internet-facing load balancers' listeners take, first to last. */
         public Builder lbLoopbackPorts(int first, int last) {
             this.lbPorts = new int[] {first, last};
+            return this;
+        }
+
+        /** The registry to count into (tests give one with a clock of their own); a new one by default. */
+        public Builder metrics(MetricRegistry registry) {
+            this.metrics = registry;
             return this;
         }
 

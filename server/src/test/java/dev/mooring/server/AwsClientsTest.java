@@ -80,6 +80,22 @@ class AwsClientsTest {
         assertThat(run(List.of("python3", script.toString()))).contains("boto3_smoke.py: all steps passed");
     }
 
+    /** Issue 10: the operations IaC tools call, AWS's exact texts and Fargate's rules, through boto3. */
+    @Test
+    void fidelityWithBoto3() throws Exception {
+        assertThat(run(List.of("python3", "-c", "import boto3"))).as("boto3 must be importable").isNotNull();
+        Path script = Path.of("src/test/resources/clients/fidelity_boto3.py").toAbsolutePath();
+        assertThat(run(List.of("python3", script.toString()))).contains("fidelity_boto3.py: all steps passed");
+    }
+
+    /** Issue 10 with the AWS CLI v1 (v2.9 predates these operations). */
+    @Test
+    void fidelityWithAwsCli() throws Exception {
+        assertThat(onPath("aws")).as("the AWS CLI (`aws`) must be on PATH").isTrue();
+        Path script = Path.of("src/test/resources/clients/fidelity-cli.sh").toAbsolutePath();
+        assertThat(run(List.of("bash", script.toString()))).contains("fidelity-cli.sh: all steps passed");
+    }
+
     /** ELBv2 (awsQuery) and Route 53 (restXml) with the CLI v2, waiters and XML errors included. */
     @Test
     void elbAndRoute53WithAwsCliV2() throws Exception {

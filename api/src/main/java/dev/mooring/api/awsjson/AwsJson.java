@@ -35,7 +35,8 @@ public final class AwsJson implements HttpHandler {
             Set.of("application/x-amz-json-1.1", "application/x-amz-json-1.0", "application/json");
 
     /** Where Jackson's parse messages turn from the reason to advice about its own settings. */
-    private static final List<String> HINTS = List.of(" (start marker", ": enable ", ", from `", "\n");
+    private static final List<String> HINTS = List.of(" (start marker", " (for Object starting at",
+            " (for Array starting at", " (for root starting at", ": enable ", ", from `", "\n");
 
     private record Route(AwsJsonService service, Operations.Entry<?, ?> entry) {}
 

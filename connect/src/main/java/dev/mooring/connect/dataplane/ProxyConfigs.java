@@ -18,6 +18,7 @@ import dev.mooring.proxy.OutlierDetection;
 import dev.mooring.proxy.Protocol;
 import dev.mooring.proxy.ProxyConfig;
 import dev.mooring.proxy.RetryOn;
+import dev.mooring.proxy.RetryBudget;
 import dev.mooring.proxy.RetryPolicy;
 import dev.mooring.proxy.TimeoutPolicy;
 import java.net.InetSocketAddress;
@@ -108,7 +109,8 @@ public final class ProxyConfigs {
                 case HTTP_503 -> RetryOn.HTTP_503;
             });
         }
-        return new RetryPolicy(r.maxRetries(), on);
+        return new RetryPolicy(r.maxRetries(), on, r.budget() == null ? null
+                : new RetryBudget(r.budget().percent(), r.budget().minConcurrency()));
     }
 
     static OutlierDetection outliers(TrafficPolicy.OutlierDetection o) {

@@ -37,6 +37,7 @@ public final class ProxyFleet implements ServiceConnectAgent.Listener, AutoClose
     static final Duration BIND_TIMEOUT = Duration.ofSeconds(10);
 
     private final DataPlane dataPlane;
+    private final ServiceConnectObserver metrics;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private volatile EndpointSnapshot latest = EndpointSnapshot.EMPTY;
 
@@ -56,7 +57,13 @@ public final class ProxyFleet implements ServiceConnectAgent.Listener, AutoClose
     }
 
     public ProxyFleet(DataPlane dataPlane) {
+        this(dataPlane, null);
+    }
+
+    /** {@code metrics}: the observer {@code dataPlane} reports to, told each proxy's task labels; may be null. */
+    public ProxyFleet(DataPlane dataPlane, ServiceConnectObserver metrics) {
         this.dataPlane = dataPlane;
+        this.metrics = metrics;
     }
 
     /**
@@ -70,13 +77,33 @@ public final class ProxyFleet implements ServiceConnectAgent.Listener, AutoClose
             return;
         }
         Running r = new Running(plan, scope, accessLog);
-        Proxy proxy = await(dataPlane.start(ProxyConfigs.of(plan, scope, accessLog), scope), plan.taskId());
+        ProxyConfig config = ProxyConfigs.of(plan, scope, accessLog);
+        attach(plan, config);
+        Proxy proxy;
+        try {
+            proxy = await(dataPlane.start(config, scope), plan.taskId());
+        } catch (RuntimeException e) {
+            detach(config.name());
+            throw e;
+        }
         ProxyConfigs.localHostSets(plan).forEach(proxy::updateHostSet);
         synchronized (r) {
             r.proxies.add(proxy);
         }
         running.put(plan.taskId(), r);
         push(r, latest);
+    }
+
+    private void attach(TaskPlan plan, ProxyConfig config) {
+        if (metrics != null) {
+            metrics.attach(plan, config);
+        }
+    }
+
+    private void detach(String proxyName) {
+        if (metrics != null) {
+            metrics.detach(proxyName);
+        }
     }
 
     private static Proxy await(java.util.concurrent.CompletableFuture<Proxy> started, String taskId) {
@@ -112,12 +139,14 @@ public final class ProxyFleet implements ServiceConnectAgent.Listener, AutoClose
                 .toList();
         TaskPlan delta = new TaskPlan(after.taskId(), after.proxyContainerName(), after.namespaceArn(),
                 after.namespaceName(), List.of(), added, List.of(), List.of(), after.logging(), after.drainTimeout(),
-                true, List.of());
+                true, List.of(), after.clusterName(), after.serviceName());
         ProxyConfig config = ProxyConfigs.of(delta, r.scope, r.accessLog);
         ProxyConfig named = new ProxyConfig(config.name() + "#" + after.egress().size(), config.listeners(),
                 config.clusters());
+        attach(delta, named);
         dataPlane.start(named, r.scope).whenComplete((proxy, failure) -> {
             if (failure != null) {
+                detach(named.name());
                 log.warn("task {}: cannot add listeners for new endpoints: {}", after.taskId(), failure.getMessage());
                 return;
             }
@@ -136,9 +165,14 @@ public final class ProxyFleet implements ServiceConnectAgent.Listener, AutoClose
                 for (String cluster : proxy.config().clusters().stream().map(c -> c.name())
                         .filter(n -> !n.startsWith("local:")).toList()) {
                     List<Endpoint> hosts = endpoints(snapshot.hosts(r.plan.namespaceArn(), cluster));
-                    if (!hosts.equals(r.pushed.get(proxy.name() + "|" + cluster))) {
+                    List<Endpoint> before = r.pushed.get(proxy.name() + "|" + cluster);
+                    if (!hosts.equals(before)) {
                         proxy.updateHostSet(new HostSet(cluster, hosts));
                         r.pushed.put(proxy.name() + "|" + cluster, hosts);
+                        if (metrics != null && before != null) {
+                            metrics.hostsLeft(r.plan, cluster, before.stream().map(Endpoint::id)
+                                    .filter(id -> hosts.stream().noneMatch(h -> h.id().equals(id))).toList());
+                        }
                     }
                 }
             }
@@ -173,6 +207,7 @@ public final class ProxyFleet implements ServiceConnectAgent.Listener, AutoClose
                 log.debug("task {}: drain ended early: {}", taskId, e.toString());
             } finally {
                 p.close();
+                detach(p.name());
             }
         }
     }
@@ -194,7 +229,10 @@ public final class ProxyFleet implements ServiceConnectAgent.Listener, AutoClose
             Running r = running.remove(id);
             if (r != null) {
                 synchronized (r) {
-                    r.proxies.forEach(Proxy::close);
+                    r.proxies.forEach(p -> {
+                        p.close();
+                        detach(p.name());
+                    });
                 }
             }
         });

@@ -20,7 +20,9 @@ import java.util.Set;
  * starts with AWS's behaviour for that setting.
  *
  * <p>On the server service: {@code retries} (0–10), {@code retry-on} (comma list of {@code connect-failure},
- * {@code reset}, {@code refused-stream}, {@code http-503}), {@code outlier-failures} (0 turns outlier detection off),
+ * {@code reset}, {@code refused-stream}, {@code http-503}), {@code retry-budget} ({@code <percent>} or
+ * {@code <percent>,<min>}: at most that percent of requests in flight may be retrying, and always {@code min}, default
+ * 3, as Envoy's retry budget), {@code outlier-failures} (0 turns outlier detection off),
  * {@code outlier-interval-seconds}, {@code outlier-base-ejection-seconds}, {@code outlier-max-ejection-seconds},
  * {@code load-balancer} ({@code round-robin} or {@code least-request}). On any Service Connect service, for its own
  * tasks: {@code drain-seconds} (how long its proxy drains on stop, default 20) and {@code live-endpoints}
@@ -30,6 +32,7 @@ public final class ExtensionTags {
     public static final String PREFIX = "mooring:service-connect:";
     public static final String RETRIES = "retries";
     public static final String RETRY_ON = "retry-on";
+    public static final String RETRY_BUDGET = "retry-budget";
     public static final String OUTLIER_FAILURES = "outlier-failures";
     public static final String OUTLIER_INTERVAL = "outlier-interval-seconds";
     public static final String OUTLIER_BASE_EJECTION = "outlier-base-ejection-seconds";
@@ -73,7 +76,8 @@ public final class ExtensionTags {
             outliers = new OutlierDetection(outliers.failures(), outliers.interval(), outliers.baseEjection(),
                     outliers.baseEjection());
         }
-        return new TrafficPolicy(loadBalancing(discoveryName), new Retries(retries, on), outliers);
+        return new TrafficPolicy(loadBalancing(discoveryName), new Retries(retries, on, retryBudget(discoveryName)),
+                outliers);
     }
 
     /** How long this service's task proxies drain their listeners when the task stops. */
@@ -108,6 +112,26 @@ public final class ExtensionTags {
                 yield LoadBalancing.ROUND_ROBIN;
             }
         };
+    }
+
+    private TrafficPolicy.RetryBudget retryBudget(String discoveryName) {
+        String v = value(discoveryName, RETRY_BUDGET);
+        if (v == null) {
+            return null;
+        }
+        String[] parts = v.replace("%", "").split(",", -1);
+        try {
+            int percent = Integer.parseInt(parts[0].trim());
+            int min = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : 3;
+            if (parts.length <= 2 && percent >= 0 && percent <= 100 && min >= 0 && min <= 10_000) {
+                return new TrafficPolicy.RetryBudget(percent, min);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        warnings.add(key(discoveryName, RETRY_BUDGET) + "='" + v + "' is not <percent 0-100>[,<min retries>];"
+                + " using no retry budget, as AWS");
+        return null;
     }
 
     private Set<RetryOn> retryOn(String discoveryName) {

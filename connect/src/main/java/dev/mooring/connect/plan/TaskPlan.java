@@ -12,11 +12,13 @@ import java.util.stream.Collectors;
  *
  * @param proxyContainerName the {@code ecs-service-connect-XXXXX} container DescribeTasks shows
  * @param warnings           extension tags Mooring could not read, and other things the user should know
+ * @param clusterName        the task's cluster and ECS service: the ClusterName and ServiceName dimensions of its
+ *                           proxy's metrics (spec §5.1)
  */
 public record TaskPlan(String taskId, String proxyContainerName, String namespaceArn, String namespaceName,
                        List<HostEntry> hosts, List<EgressListener> egress, List<IngressListener> ingress,
                        List<Redirect> redirects, ProxyLogging logging, Duration drainTimeout, boolean liveEndpoints,
-                       List<String> warnings) {
+                       List<String> warnings, String clusterName, String serviceName) {
 
     public TaskPlan {
         hosts = List.copyOf(hosts);

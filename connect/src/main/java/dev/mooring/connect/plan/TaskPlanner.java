@@ -142,7 +142,8 @@ public final class TaskPlanner {
         boolean live = ownTags.liveEndpoints();
         warnings.addAll(ownTags.warnings());
         return new TaskPlan(request.taskId(), request.proxyContainerName(), catalog.namespaceArn(),
-                catalog.namespaceName(), hosts, egress, ingress, redirects, logging, drain, live, warnings);
+                catalog.namespaceName(), hosts, egress, ingress, redirects, logging, drain, live, warnings,
+                request.clusterName(), request.serviceName());
     }
 
     private static ProxyLogging logging(ServiceConnectConfiguration config, List<String> warnings) {

@@ -16,12 +16,22 @@ public record TrafficPolicy(LoadBalancing loadBalancing, Retries retries, Outlie
     /** What may be retried: connect failure, reset before any response byte, HTTP/2 REFUSED_STREAM, HTTP 503. */
     public enum RetryOn { CONNECT_FAILURE, RESET_BEFORE_RESPONSE, REFUSED_STREAM, HTTP_503 }
 
-    /** Each retry goes to another host; never after part of the response reached the client. */
-    public record Retries(int maxRetries, Set<RetryOn> retryOn) {
+    /**
+     * Each retry goes to another host; never after part of the response reached the client. {@code budget}, when not
+     * null, caps the requests retrying at once (Envoy's retry budget); AWS has none.
+     */
+    public record Retries(int maxRetries, Set<RetryOn> retryOn, RetryBudget budget) {
         public Retries {
             retryOn = retryOn.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(retryOn));
         }
+
+        public Retries(int maxRetries, Set<RetryOn> retryOn) {
+            this(maxRetries, retryOn, null);
+        }
     }
+
+    /** At most {@code percent} of the requests in flight toward the target may be retrying, and at least {@code min}. */
+    public record RetryBudget(int percent, int minConcurrency) {}
 
     /** {@code failures} in {@code interval} eject a host for baseEjection, growing up to maxEjection; 0 is off. */
     public record OutlierDetection(int failures, Duration interval, Duration baseEjection, Duration maxEjection) {

@@ -78,4 +78,16 @@ class ExtensionTagsTest {
         assertThat(tags.drain(null)).isEqualTo(Duration.ofSeconds(3));
         assertThat(tags.liveEndpoints()).isTrue();
     }
+
+    @Test
+    void aRetryBudgetIsOffByDefaultAndReadAsPercentAndMinimum() {
+        assertThat(new ExtensionTags(Map.of()).trafficPolicy("orders").retries().budget()).isNull();
+        assertThat(new ExtensionTags(Map.of("mooring:service-connect:retry-budget", "20%")).trafficPolicy("orders")
+                .retries().budget()).isEqualTo(new TrafficPolicy.RetryBudget(20, 3));
+        assertThat(new ExtensionTags(Map.of("mooring:service-connect:orders:retry-budget", "10,1"))
+                .trafficPolicy("orders").retries().budget()).isEqualTo(new TrafficPolicy.RetryBudget(10, 1));
+        ExtensionTags bad = new ExtensionTags(Map.of("mooring:service-connect:retry-budget", "lots"));
+        assertThat(bad.trafficPolicy("orders").retries().budget()).isNull();
+        assertThat(bad.warnings()).singleElement().asString().contains("retry-budget='lots'");
+    }
 }

@@ -13,6 +13,7 @@ public final class CloudMapApi {
         var instances = new InstanceOperations(state);
         var discovery = new DiscoverInstancesOperation(state);
         var operations = new OperationQueries(state);
+        var serviceAttributes = new ServiceAttributeOperations(state);
         return new Operations("servicediscovery")
                 .register("CreateHttpNamespace", NamespaceOperations.CreateHttpNamespaceRequest.class,
                         namespaces::createHttp)
@@ -21,6 +22,20 @@ public final class CloudMapApi {
                 .register("CreatePublicDnsNamespace", NamespaceOperations.CreatePublicDnsNamespaceRequest.class,
                         namespaces::createPublicDns)
                 .register("DeleteNamespace", NamespaceOperations.IdRequest.class, namespaces::delete)
+                .register("UpdateHttpNamespace", NamespaceOperations.UpdateHttpNamespaceRequest.class,
+                        namespaces::updateHttp)
+                .register("UpdatePrivateDnsNamespace", NamespaceOperations.UpdateDnsNamespaceRequest.class,
+                        namespaces::updatePrivateDns)
+                .register("UpdatePublicDnsNamespace", NamespaceOperations.UpdateDnsNamespaceRequest.class,
+                        namespaces::updatePublicDns)
+                .register("GetServiceAttributes", ServiceAttributeOperations.GetServiceAttributesRequest.class,
+                        serviceAttributes::get)
+                .register("UpdateServiceAttributes", ServiceAttributeOperations.UpdateServiceAttributesRequest.class,
+                        serviceAttributes::update)
+                .register("DeleteServiceAttributes", ServiceAttributeOperations.DeleteServiceAttributesRequest.class,
+                        serviceAttributes::delete)
+                .register("DiscoverInstancesRevision",
+                        DiscoverInstancesOperation.DiscoverInstancesRevisionRequest.class, discovery::revision)
                 .register("GetNamespace", NamespaceOperations.IdRequest.class, namespaces::get)
                 .register("ListNamespaces", NamespaceOperations.ListNamespacesRequest.class, namespaces::list)
                 .register("CreateService", ServiceOperations.CreateServiceRequest.class, services::create)

@@ -12,6 +12,7 @@ public record CloudMapOperation(String region, String id, String type, String st
 
     public static final String CREATE_NAMESPACE = "CREATE_NAMESPACE";
     public static final String DELETE_NAMESPACE = "DELETE_NAMESPACE";
+    public static final String UPDATE_NAMESPACE = "UPDATE_NAMESPACE";
     public static final String UPDATE_SERVICE = "UPDATE_SERVICE";
     public static final String REGISTER_INSTANCE = "REGISTER_INSTANCE";
     public static final String DEREGISTER_INSTANCE = "DEREGISTER_INSTANCE";

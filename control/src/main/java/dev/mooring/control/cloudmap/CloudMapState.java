@@ -31,6 +31,7 @@ public final class CloudMapState implements CloudMapCatalog {
     private final Table<CloudMapInstance> instances;
     private final Table<CloudMapOperation> operations;
     private final Table<ResourceTags> tags;
+    private final Table<ServiceAttributes> serviceAttributes;
 
     public CloudMapState(Store store, String accountId) {
         this.store = store;
@@ -40,6 +41,8 @@ public final class CloudMapState implements CloudMapCatalog {
         this.instances = store.table("cloudmap-instance", CloudMapInstance.class, CloudMapInstance::key);
         this.operations = store.table("cloudmap-operation", CloudMapOperation.class, CloudMapOperation::key);
         this.tags = store.table("cloudmap-tags", ResourceTags.class, ResourceTags::resourceArn);
+        this.serviceAttributes = store.table("cloudmap-serviceAttributes", ServiceAttributes.class,
+                ServiceAttributes::serviceArn);
     }
 
     public Store store() {
@@ -60,6 +63,10 @@ public final class CloudMapState implements CloudMapCatalog {
 
     Table<CloudMapOperation> operations() {
         return operations;
+    }
+
+    Table<ServiceAttributes> serviceAttributes() {
+        return serviceAttributes;
     }
 
     Table<ResourceTags> tags() {

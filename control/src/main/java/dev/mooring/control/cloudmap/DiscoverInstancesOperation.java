@@ -23,7 +23,11 @@ final class DiscoverInstancesOperation {
     record HttpInstanceSummary(String instanceId, String namespaceName, String serviceName, String healthStatus,
                                Map<String, String> attributes) {}
 
-    record DiscoverInstancesResponse(List<HttpInstanceSummary> instances) {}
+    record DiscoverInstancesResponse(List<HttpInstanceSummary> instances, Long instancesRevision) {}
+
+    record DiscoverInstancesRevisionRequest(String namespaceName, String serviceName, String ownerAccount) {}
+
+    record DiscoverInstancesRevisionResponse(Long instancesRevision) {}
 
     private final CloudMapState state;
 
@@ -62,7 +66,34 @@ final class DiscoverInstancesOperation {
         List<HttpInstanceSummary> shuffled = new ArrayList<>(found);
         Collections.shuffle(shuffled);
         int max = in.maxResults() == null ? 100 : in.maxResults();
-        return new DiscoverInstancesResponse(List.copyOf(shuffled.subList(0, Math.min(max, shuffled.size()))));
+        return new DiscoverInstancesResponse(List.copyOf(shuffled.subList(0, Math.min(max, shuffled.size()))),
+                revision(view, service));
+    }
+
+    /** The revision of a service's instances: it changes whenever an instance, its attributes or health do. */
+    DiscoverInstancesRevisionResponse revision(RequestContext ctx, DiscoverInstancesRevisionRequest in) {
+        String namespaceName = Input.required(in.namespaceName(), "NamespaceName");
+        Input.matches(namespaceName, NAMESPACE_NAME, "NamespaceName", "1 to 1024 printable ASCII characters");
+        String serviceName = Input.required(in.serviceName(), "ServiceName");
+        CloudMapView view = state.read();
+        Namespace ns = view.namespaceByHttpName(ctx.region(), namespaceName)
+                .orElseThrow(() -> NamespaceOperations.notFound(namespaceName));
+        CloudMapService service = view.serviceByName(ns, serviceName)
+                .orElseThrow(() -> ServiceOperations.notFound(serviceName + " in namespace " + namespaceName));
+        return new DiscoverInstancesRevisionResponse(revision(view, service));
+    }
+
+    /**
+     * A digest of what DiscoverInstances would answer, as a positive number. AWS counts changes up; clients only
+     * compare revisions for equality, which a digest of the content answers without a counter to keep.
+     */
+    private static long revision(CloudMapView view, CloudMapService service) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        view.instances(service).sorted(java.util.Comparator.comparing(CloudMapInstance::id)).forEach(i -> {
+            crc.update((i.id() + '\u0000' + new java.util.TreeMap<>(i.attributes()) + '\u0000'
+                    + i.healthStatus(service) + '\u0001').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+        return crc.getValue() + 1;
     }
 
     /** The health filter is ignored for instances without health checking (UNKNOWN), as on AWS. */

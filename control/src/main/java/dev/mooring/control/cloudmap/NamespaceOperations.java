@@ -41,6 +41,15 @@ final class NamespaceOperations {
 
     record OperationIdResponse(String operationId) {}
 
+    record HttpNamespaceChange(String description) {}
+
+    record UpdateHttpNamespaceRequest(String id, String updaterRequestId, HttpNamespaceChange namespace) {}
+
+    /** PrivateDnsNamespaceChange and PublicDnsNamespaceChange: a description, the SOA TTL, or both. */
+    record DnsNamespaceChange(String description, DnsNamespaceProperties properties) {}
+
+    record UpdateDnsNamespaceRequest(String id, String updaterRequestId, DnsNamespaceChange namespace) {}
+
     record IdRequest(String id) {}
 
     record GetNamespaceResponse(Namespace namespace) {}
@@ -146,6 +155,62 @@ final class NamespaceOperations {
             tx.delete(state.tags(), ns.arn());
             return new OperationIdResponse(state.recordOperation(tx, ctx.region(), CloudMapOperation.DELETE_NAMESPACE,
                     Map.of("NAMESPACE", ns.id()), ctx.receivedAt()).id());
+        });
+    }
+
+    OperationIdResponse updateHttp(RequestContext ctx, UpdateHttpNamespaceRequest in) {
+        HttpNamespaceChange change = Input.required(in.namespace(), "Namespace");
+        Input.required(change.description(), "Namespace.Description");
+        return update(ctx, in.id(), in.updaterRequestId(), Namespace.HTTP, change.description(), null);
+    }
+
+    OperationIdResponse updatePrivateDns(RequestContext ctx, UpdateDnsNamespaceRequest in) {
+        return updateDns(ctx, in, Namespace.DNS_PRIVATE);
+    }
+
+    OperationIdResponse updatePublicDns(RequestContext ctx, UpdateDnsNamespaceRequest in) {
+        return updateDns(ctx, in, Namespace.DNS_PUBLIC);
+    }
+
+    private OperationIdResponse updateDns(RequestContext ctx, UpdateDnsNamespaceRequest in, String type) {
+        DnsNamespaceChange change = Input.required(in.namespace(), "Namespace");
+        Long ttl = null;
+        if (change.properties() != null) {
+            var dns = Input.required(change.properties().dnsProperties(), "Namespace.Properties.DnsProperties");
+            var soa = Input.required(dns.soa(), "Namespace.Properties.DnsProperties.SOA");
+            ttl = Input.required(soa.ttl(), "Namespace.Properties.DnsProperties.SOA.TTL");
+            Input.range(ttl, 0, Integer.MAX_VALUE, "Namespace.Properties.DnsProperties.SOA.TTL");
+        }
+        if (change.description() == null && ttl == null) {
+            throw new ServiceException("InvalidInput", "Namespace needs a Description or Properties to change.");
+        }
+        return update(ctx, in.id(), in.updaterRequestId(), type, change.description(), ttl);
+    }
+
+    /** Description and SOA TTL change in place; the namespace keeps its id, name, type and hosted zone. */
+    private OperationIdResponse update(RequestContext ctx, String idOrArn, String updaterRequestId, String type,
+                                       String description, Long soaTtl) {
+        String id = Input.required(idOrArn, "Id");
+        Input.maxLength(id, 255, "Id");
+        Input.maxLength(updaterRequestId, 64, "UpdaterRequestId");
+        Input.maxLength(description, 1024, "Namespace.Description");
+        return state.store().write(tx -> {
+            Namespace ns = state.in(tx).namespace(ctx.region(), id).orElseThrow(() -> notFound(id));
+            if (!type.equals(ns.type())) {
+                throw new ServiceException("InvalidInput", "Namespace " + ns.id() + " is of type " + ns.type()
+                        + ", not " + type + "; use the Update operation of its type.");
+            }
+            Namespace.Properties properties = ns.properties();
+            if (soaTtl != null) {
+                properties = new Namespace.Properties(new Namespace.DnsProperties(
+                        properties.dnsProperties().hostedZoneId(), new Namespace.Soa(soaTtl)),
+                        properties.httpProperties());
+            }
+            tx.put(state.namespaces(), new Namespace(ns.id(), ns.arn(), ns.name(), ns.type(),
+                    description != null ? description : ns.description(), null, properties, ns.createDate(),
+                    ns.creatorRequestId()));
+            return new OperationIdResponse(state.recordOperation(tx, ctx.region(),
+                    CloudMapOperation.UPDATE_NAMESPACE, Map.of("NAMESPACE", ns.id()), ctx.receivedAt()).id());
         });
     }
 

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 final class OperationQueries {
     private static final Set<String> STATUSES = Set.of("SUBMITTED", "PENDING", "SUCCESS", "FAIL");
     private static final Set<String> TYPES = Set.of(CloudMapOperation.CREATE_NAMESPACE,
-            CloudMapOperation.DELETE_NAMESPACE, "UPDATE_NAMESPACE", CloudMapOperation.UPDATE_SERVICE,
+            CloudMapOperation.DELETE_NAMESPACE, CloudMapOperation.UPDATE_NAMESPACE, CloudMapOperation.UPDATE_SERVICE,
             CloudMapOperation.REGISTER_INSTANCE, CloudMapOperation.DEREGISTER_INSTANCE);
 
     record GetOperationRequest(String operationId) {}

@@ -240,6 +240,7 @@ final class ServiceOperations {
             }
             tx.delete(state.services(), s.arn());
             tx.delete(state.tags(), s.arn());
+            tx.delete(state.serviceAttributes(), s.arn());
             return null;
         });
         return null;

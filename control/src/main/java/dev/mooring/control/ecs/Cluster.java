@@ -4,19 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.mooring.control.Tag;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 /**
  * An ECS cluster (spec §2.2 "Cluster"). The counts and tags are filled in when answering, never stored; members
- * Mooring does not act on are kept as the client sent them.
+ * Mooring does not act on are kept as the client sent them. {@code deletedAt} is Mooring's own (how long an INACTIVE
+ * cluster stays listed) and never part of an answer.
  */
 public record Cluster(String clusterArn, String clusterName, JsonNode configuration, String status,
                       Integer registeredContainerInstancesCount, Integer runningTasksCount, Integer pendingTasksCount,
                       Integer activeServicesCount, List<KeyValuePair> statistics, List<Tag> tags, JsonNode settings,
                       List<String> capacityProviders, JsonNode defaultCapacityProviderStrategy,
                       List<Task.Attachment> attachments, String attachmentsStatus,
-                      ServiceConnectDefaults serviceConnectDefaults) {
+                      ServiceConnectDefaults serviceConnectDefaults, Instant deletedAt) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String INACTIVE = "INACTIVE";
@@ -24,10 +26,18 @@ public record Cluster(String clusterArn, String clusterName, JsonNode configurat
     /** Cluster.serviceConnectDefaults; {@code namespace} is the namespace ARN once resolved (spec §4.2). */
     public record ServiceConnectDefaults(String namespace) {}
 
-    public Cluster withStatus(String newStatus) {
-        return new Cluster(clusterArn, clusterName, configuration, newStatus, null, null, null, null, null,
+    /** The cluster as DeleteCluster leaves it: INACTIVE since {@code at}. */
+    public Cluster deleted(Instant at) {
+        return new Cluster(clusterArn, clusterName, configuration, INACTIVE, null, null, null, null, null,
                 null, settings, capacityProviders, defaultCapacityProviderStrategy, attachments, attachmentsStatus,
-                serviceConnectDefaults);
+                serviceConnectDefaults, at);
+    }
+
+    /** A copy with other settings and capacity providers (UpdateClusterSettings, PutClusterCapacityProviders). */
+    public Cluster with(JsonNode newSettings, List<String> newCapacityProviders, JsonNode newStrategy) {
+        return new Cluster(clusterArn, clusterName, configuration, status, null, null, null, null, null,
+                null, newSettings, newCapacityProviders, newStrategy, attachments, attachmentsStatus,
+                serviceConnectDefaults, deletedAt);
     }
 
     /**
@@ -42,7 +52,7 @@ public record Cluster(String clusterArn, String clusterName, JsonNode configurat
                 0, running, pending, activeServices, include.contains("STATISTICS") ? withStatistics : null,
                 include.contains("TAGS") ? withTags : null, include.contains("SETTINGS") ? settingsOrDefault() : null,
                 capacityProviders, defaultCapacityProviderStrategy, attached ? attachments : null,
-                attached ? attachmentsStatus : null, serviceConnectDefaults);
+                attached ? attachmentsStatus : null, serviceConnectDefaults, null);
     }
 
     private JsonNode settingsOrDefault() {

@@ -6,6 +6,8 @@ import dev.mooring.control.Page;
 import dev.mooring.control.cloudmap.Namespace;
 import dev.mooring.store.Tx;
 import dev.mooring.task.TaskStatus;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,9 @@ final class ClusterOperations {
     private static final List<String> STATISTICS = List.of("runningEC2TasksCount", "runningFargateTasksCount",
             "pendingEC2TasksCount", "pendingFargateTasksCount", "activeEC2ServiceCount", "activeFargateServiceCount",
             "drainingEC2ServiceCount", "drainingFargateServiceCount");
+
+    /** How long ListClusters still shows a deleted cluster. */
+    static final Duration INACTIVE_LISTED_FOR = Duration.ofHours(1);
 
     private final EcsState ecs;
 
@@ -47,7 +52,7 @@ final class ClusterOperations {
             // counts and statistics are computed when answering, never stored
             Cluster created = new Cluster(arn, name, in.configuration(), Cluster.ACTIVE, null, null, null, null,
                     null, null, in.settings(), in.capacityProviders() == null ? List.of()
-                    : in.capacityProviders(), in.defaultCapacityProviderStrategy(), null, null, defaults);
+                    : in.capacityProviders(), in.defaultCapacityProviderStrategy(), null, null, defaults, null);
             tx.put(ecs.tables().clusters(), created);
             tx.delete(ecs.tables().tags(), arn);
             ecs.putTags(tx, arn, in.tags());
@@ -89,7 +94,43 @@ final class ClusterOperations {
                     in.configuration() != null ? in.configuration() : c.configuration(), c.status(), null, null,
                     null, null, null, null, in.settings() != null ? in.settings() : c.settings(),
                     c.capacityProviders(), c.defaultCapacityProviderStrategy(), c.attachments(),
-                    c.attachmentsStatus(), defaults);
+                    c.attachmentsStatus(), defaults, null);
+            tx.put(ecs.tables().clusters(), updated);
+            return updated;
+        });
+        return new Responses.ClusterResponse(describe(cluster, FULL));
+    }
+
+    Responses.ClusterResponse putCapacityProviders(RequestContext ctx, Requests.PutClusterCapacityProviders in) {
+        Validation.require(in.cluster(), "cluster");
+        List<String> providers = Validation.require(in.capacityProviders(), "capacityProviders");
+        Validation.require(in.defaultCapacityProviderStrategy(), "defaultCapacityProviderStrategy");
+        for (String p : providers) {
+            CapacityProviders.requireBuiltIn(p);
+        }
+        CapacityProviders.validateStrategy(in.defaultCapacityProviderStrategy(), providers,
+                "defaultCapacityProviderStrategy");
+        Cluster cluster = ecs.store().write(tx -> {
+            Cluster c = ecs.resolver().activeCluster(tx, ctx, in.cluster());
+            Cluster updated = c.with(c.settings(), List.copyOf(providers), in.defaultCapacityProviderStrategy());
+            tx.put(ecs.tables().clusters(), updated);
+            return updated;
+        });
+        return new Responses.ClusterResponse(describe(cluster, FULL));
+    }
+
+    Responses.ClusterResponse updateSettings(RequestContext ctx, Requests.UpdateClusterSettings in) {
+        Validation.require(in.cluster(), "cluster");
+        Validation.require(in.settings(), "settings");
+        for (var setting : in.settings()) {
+            Validation.oneOf(Validation.require(setting.path("name").textValue(), "settings.name"),
+                    Set.of("containerInsights"), "settings.name");
+            Validation.oneOf(Validation.require(setting.path("value").textValue(), "settings.value"),
+                    Set.of("enabled", "disabled", "enhanced"), "settings.value");
+        }
+        Cluster cluster = ecs.store().write(tx -> {
+            Cluster c = ecs.resolver().activeCluster(tx, ctx, in.cluster());
+            Cluster updated = c.with(in.settings(), c.capacityProviders(), c.defaultCapacityProviderStrategy());
             tx.put(ecs.tables().clusters(), updated);
             return updated;
         });
@@ -112,7 +153,7 @@ final class ClusterOperations {
                 throw new ServiceException("ClusterContainsTasksException", "Cluster '"
                         + c.clusterName() + "' still has tasks that are not STOPPED. Stop them (StopTask) first.");
             }
-            Cluster inactive = c.withStatus(Cluster.INACTIVE);
+            Cluster inactive = c.deleted(ctx.receivedAt());
             tx.put(ecs.tables().clusters(), inactive);
             return inactive;
         });
@@ -135,8 +176,12 @@ final class ClusterOperations {
     }
 
     Responses.ListClusters list(RequestContext ctx, Requests.ListClusters in) {
+        // AWS keeps a deleted cluster discoverable for a while; tools listing right after a delete see it INACTIVE
+        Instant since = ctx.receivedAt().minus(INACTIVE_LISTED_FOR);
         Page<Cluster> page = Page.of(ecs.tables().clusters().withPrefix(Arns.clustersPrefix(ctx))
-                        .filter(c -> Cluster.ACTIVE.equals(c.status())), Cluster::clusterArn, in.nextToken(),
+                        .filter(c -> Cluster.ACTIVE.equals(c.status())
+                                || c.deletedAt() != null && c.deletedAt().isAfter(since)), Cluster::clusterArn,
+                in.nextToken(),
                 in.maxResults(), 100, 100, "InvalidParameterException");
         return new Responses.ListClusters(page.items().stream().map(Cluster::clusterArn).toList(),
                 page.nextToken());
@@ -174,7 +219,7 @@ final class ClusterOperations {
         List<KeyValuePair> stats = statistics.entrySet().stream()
                 .map(e -> new KeyValuePair(e.getKey(), e.getValue().toString())).toList();
         return c.described(running, pending, services, include, stats,
-                include.contains("TAGS") ? EcsState.orNull(ecs.tagsOf(c.clusterArn())) : null);
+                include.contains("TAGS") ? ecs.tagsOf(c.clusterArn()) : null);
     }
 
     /** Cluster statistics are per launch type: runningEC2TasksCount, activeFargateServiceCount and so on. */

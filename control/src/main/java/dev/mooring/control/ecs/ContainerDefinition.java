@@ -1,6 +1,7 @@
 package dev.mooring.control.ecs;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,10 @@ public record ContainerDefinition(String name, String image, ObjectNode reposito
 
     public record LogConfiguration(String logDriver, Map<String, String> options, ArrayNode secretOptions) {}
 
-    /** What AWS fills in on registration: essential defaults to true, cpu to 0, port protocol to tcp. */
+    /**
+     * What AWS fills in on registration: essential defaults to true, cpu to 0, port protocol to tcp, environment,
+     * mountPoints and volumesFrom to {@code []}.
+     */
     public ContainerDefinition withDefaults(boolean hostPortIsContainerPort) {
         List<PortMapping> ports = portMappings == null ? List.of() : portMappings.stream()
                 .map(p -> new PortMapping(p.containerPort(),
@@ -47,7 +51,9 @@ public record ContainerDefinition(String name, String image, ObjectNode reposito
                 .toList();
         return new ContainerDefinition(name, image, repositoryCredentials, cpu == null ? 0 : cpu, memory,
                 memoryReservation, links, ports, essential == null || essential, restartPolicy, entryPoint, command,
-                environment == null ? List.of() : environment, environmentFiles, mountPoints, volumesFrom,
+                environment == null ? List.of() : environment, environmentFiles,
+                mountPoints == null ? JsonNodeFactory.instance.arrayNode() : mountPoints,
+                volumesFrom == null ? JsonNodeFactory.instance.arrayNode() : volumesFrom,
                 linuxParameters, secrets, dependsOn, startTimeout, stopTimeout, versionConsistency, hostname, user,
                 workingDirectory, disableNetworking, privileged, readonlyRootFilesystem, dnsServers,
                 dnsSearchDomains, extraHosts, dockerSecurityOptions, interactive, pseudoTerminal, dockerLabels,

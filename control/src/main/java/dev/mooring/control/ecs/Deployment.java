@@ -36,6 +36,27 @@ public record Deployment(String id, String status, String taskDefinition, Intege
                 rollout, reason, serviceConnectConfiguration, serviceConnectResources);
     }
 
+    /** The capacity provider this deployment's tasks run on, or null without a strategy. */
+    public String capacityProvider() {
+        return providerOf(capacityProviderStrategy);
+    }
+
+    /** The provider a strategy places a task on: the highest {@code base}, then the highest {@code weight}. */
+    public static String providerOf(JsonNode strategy) {
+        if (strategy == null || strategy.isEmpty()) {
+            return null;
+        }
+        JsonNode best = strategy.get(0);
+        for (JsonNode item : strategy) {
+            int base = item.path("base").asInt(0);
+            int bestBase = best.path("base").asInt(0);
+            if (base > bestBase || base == bestBase && item.path("weight").asInt(0) > best.path("weight").asInt(0)) {
+                best = item;
+            }
+        }
+        return best.path("capacityProvider").asText(null);
+    }
+
     public List<ServiceConnectConfiguration.Resource> resourcesOrEmpty() {
         return serviceConnectResources == null ? List.of() : serviceConnectResources;
     }

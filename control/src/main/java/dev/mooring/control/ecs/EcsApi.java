@@ -12,12 +12,43 @@ public final class EcsApi {
         ServiceOperations services = new ServiceOperations(ecs);
         TaskOperations tasks = new TaskOperations(ecs);
         TagOperations tags = new TagOperations(ecs);
+        CapacityProviders capacity = new CapacityProviders(ecs);
+        TaskProtectionOperations protection = new TaskProtectionOperations(ecs);
+        AccountSettingOperations settings = new AccountSettingOperations(ecs);
+        ServiceDeploymentOperations deployments = new ServiceDeploymentOperations(ecs, services);
         return new Operations("ecs")
                 .register("CreateCluster", Requests.CreateCluster.class, clusters::create)
                 .register("UpdateCluster", Requests.UpdateCluster.class, clusters::update)
                 .register("DeleteCluster", Requests.DeleteCluster.class, clusters::delete)
                 .register("DescribeClusters", Requests.DescribeClusters.class, clusters::describeClusters)
                 .register("ListClusters", Requests.ListClusters.class, clusters::list)
+                .register("PutClusterCapacityProviders", Requests.PutClusterCapacityProviders.class,
+                        clusters::putCapacityProviders)
+                .register("UpdateClusterSettings", Requests.UpdateClusterSettings.class, clusters::updateSettings)
+                .register("DescribeCapacityProviders", Requests.DescribeCapacityProviders.class, capacity::describe)
+                .register("CreateCapacityProvider", Requests.CapacityProviderChange.class, capacity::refuse)
+                .register("UpdateCapacityProvider", Requests.CapacityProviderChange.class, capacity::refuse)
+                .register("DeleteCapacityProvider", Requests.CapacityProviderChange.class, capacity::refuse)
+                .register("ListContainerInstances", Requests.ListContainerInstances.class,
+                        capacity::listContainerInstances)
+                .register("DescribeContainerInstances", Requests.DescribeContainerInstances.class,
+                        capacity::describeContainerInstances)
+                .register("PutAccountSetting", Requests.PutAccountSetting.class, settings::put)
+                .register("PutAccountSettingDefault", Requests.PutAccountSetting.class, settings::putDefault)
+                .register("DeleteAccountSetting", Requests.DeleteAccountSetting.class, settings::delete)
+                .register("ListAccountSettings", Requests.ListAccountSettings.class, settings::list)
+                .register("UpdateTaskProtection", Requests.UpdateTaskProtection.class, protection::update)
+                .register("GetTaskProtection", Requests.GetTaskProtection.class, protection::get)
+                .register("ListServiceDeployments", ServiceDeploymentOperations.ListServiceDeploymentsRequest.class,
+                        deployments::list)
+                .register("DescribeServiceDeployments",
+                        ServiceDeploymentOperations.DescribeServiceDeploymentsRequest.class,
+                        deployments::describeDeployments)
+                .register("DescribeServiceRevisions", ServiceDeploymentOperations.DescribeServiceRevisionsRequest.class,
+                        deployments::describeRevisions)
+                .register("StopServiceDeployment", ServiceDeploymentOperations.StopServiceDeploymentRequest.class,
+                        deployments::stop)
+                .register("DeleteTaskDefinitions", Requests.DeleteTaskDefinitions.class, taskDefinitions::delete)
                 .register("RegisterTaskDefinition", Requests.RegisterTaskDefinition.class,
                         taskDefinitions::register)
                 .register("DeregisterTaskDefinition", Requests.TaskDefinitionRef.class,

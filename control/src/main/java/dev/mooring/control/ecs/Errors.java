@@ -15,8 +15,8 @@ public final class Errors {
     }
 
     public static ServiceException clusterNotFound(String cluster) {
-        return new ServiceException("ClusterNotFoundException", "Cluster not found: '" + cluster
-                + "'. Create it with CreateCluster, or name an ACTIVE cluster of this region.");
+        // AWS's exact text, which tools match on (issue 10)
+        return new ServiceException("ClusterNotFoundException", "Cluster not found.");
     }
 
     public static ServiceException serviceNotFound(String service) {
@@ -35,8 +35,7 @@ public final class Errors {
     }
 
     public static ServiceException taskDefinitionInactive(TaskDefinition td) {
-        return client("TaskDefinition is inactive: " + td.family() + ":" + td.revision() + " was deregistered."
-                + " Register a new revision, or name an ACTIVE one.");
+        return client("TaskDefinition is inactive");
     }
 
     public static ServiceException required(String member) {

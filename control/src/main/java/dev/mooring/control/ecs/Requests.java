@@ -20,6 +20,36 @@ public final class Requests {
 
     public record DeleteCluster(String cluster) {}
 
+    public record PutClusterCapacityProviders(String cluster, List<String> capacityProviders,
+                                              ArrayNode defaultCapacityProviderStrategy) {}
+
+    public record UpdateClusterSettings(String cluster, ArrayNode settings) {}
+
+    public record DescribeCapacityProviders(List<String> capacityProviders, List<String> include,
+                                            Integer maxResults, String nextToken, String cluster) {}
+
+    /** Create, Update and DeleteCapacityProvider: refused whatever they carry (no EC2 instances here). */
+    public record CapacityProviderChange(String name, String capacityProvider, String cluster) {}
+
+    public record ListContainerInstances(String cluster, String filter, String nextToken, Integer maxResults,
+                                         String status) {}
+
+    public record DescribeContainerInstances(String cluster, List<String> containerInstances, List<String> include) {}
+
+    public record DeleteTaskDefinitions(List<String> taskDefinitions) {}
+
+    public record UpdateTaskProtection(String cluster, List<String> tasks, Boolean protectionEnabled,
+                                       Integer expiresInMinutes) {}
+
+    public record GetTaskProtection(String cluster, List<String> tasks) {}
+
+    public record PutAccountSetting(String name, String value, String principalArn) {}
+
+    public record DeleteAccountSetting(String name, String principalArn) {}
+
+    public record ListAccountSettings(String name, String value, String principalArn, Boolean effectiveSettings,
+                                      String nextToken, Integer maxResults) {}
+
     public record DescribeClusters(List<String> clusters, List<String> include) {}
 
     public record ListClusters(String nextToken, Integer maxResults) {}

@@ -76,8 +76,7 @@ public final class Resolver {
 
     public TaskDefinition requireTaskDefinition(RequestContext ctx, String ref, String member) {
         Validation.require(ref, member);
-        return taskDefinition(ctx, ref).orElseThrow(() -> Errors.client("Unable to find task definition '" + ref
-                + "' in " + ctx.region() + ". Register it first, or give family, family:revision or its ARN."));
+        return taskDefinition(ctx, ref).orElseThrow(() -> Errors.client("TaskDefinition not found."));
     }
 
     /** A task definition to start something new from: ECS refuses an INACTIVE (deregistered) revision for that. */

@@ -34,4 +34,22 @@ public final class Responses {
     public record ListTasks(List<String> taskArns, String nextToken) {}
 
     public record ListTags(List<Tag> tags) {}
+
+    public record DescribeCapacityProviders(List<CapacityProvider> capacityProviders, List<Failure> failures,
+                                            String nextToken) {}
+
+    public record CapacityProvider(String capacityProviderArn, String name, String status, List<Tag> tags) {}
+
+    public record ListContainerInstances(List<String> containerInstanceArns, String nextToken) {}
+
+    public record DescribeContainerInstances(List<com.fasterxml.jackson.databind.JsonNode> containerInstances,
+                                             List<Failure> failures) {}
+
+    public record DeleteTaskDefinitions(List<TaskDefinition> taskDefinitions, List<Failure> failures) {}
+
+    public record TaskProtectionResponse(List<TaskProtection> protectedTasks, List<Failure> failures) {}
+
+    public record SettingResponse(AccountSetting setting) {}
+
+    public record ListAccountSettings(List<AccountSetting> settings, String nextToken) {}
 }

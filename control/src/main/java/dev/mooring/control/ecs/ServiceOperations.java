@@ -49,6 +49,7 @@ final class ServiceOperations {
         Validation.oneOf(in.propagateTags(), TaskTags.PROPAGATE_TAGS, "propagateTags");
         validateDeploymentConfiguration(in.deploymentConfiguration());
         TaskDefinition td = ecs.resolver().requireActiveTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
+        LaunchRules.requireLaunchable(td, in.launchType(), in.capacityProviderStrategy());
         StoredService stored = ecs.store().write(tx -> {
             Cluster cluster = ecs.resolver().activeCluster(tx, ctx, in.cluster());
             String arn = Arns.service(cluster.clusterArn(), name);
@@ -66,10 +67,12 @@ final class ServiceOperations {
             LoadBalancerCheck.check(tx, ecs.loadBalancing(), in.loadBalancers(), td);
             ServiceConnectPlanner.Plan plan = planner.plan(tx, ctx, cluster, arn, td,
                     in.serviceConnectConfiguration(), ctx.receivedAt());
-            String launchType = in.launchType() != null ? in.launchType()
-                    : in.capacityProviderStrategy() == null ? "EC2" : null;
+            CapacityProviders.Launch launch = CapacityProviders.launch(in.launchType(),
+                    in.capacityProviderStrategy(), cluster);
+            LaunchRules.requireLaunchable(td, launch.launchType(), null);
+            String launchType = launch.launchType();
             Deployment first = deployment(td, desired, launchType, in.platformVersion(),
-                    in.capacityProviderStrategy(), in.networkConfiguration(), plan, ctx.receivedAt());
+                    launch.strategy(), in.networkConfiguration(), plan, ctx.receivedAt());
             DeploymentConfiguration deploymentConfiguration = (in.deploymentConfiguration() != null
                     ? in.deploymentConfiguration()
                     : new DeploymentConfiguration(null, null, null, null, null, null, null, null, null)).withDefaults();
@@ -77,7 +80,7 @@ final class ServiceOperations {
                     .clusterArn(cluster.clusterArn())
                     .loadBalancers(in.loadBalancers() == null ? ecs.emptyArray() : in.loadBalancers())
                     .serviceRegistries(registries).status(Service.ACTIVE).desiredCount(desired).runningCount(0)
-                    .pendingCount(0).launchType(launchType).capacityProviderStrategy(in.capacityProviderStrategy())
+                    .pendingCount(0).launchType(launchType).capacityProviderStrategy(launch.strategy())
                     .platformVersion(in.platformVersion()).taskDefinition(td.taskDefinitionArn())
                     .deploymentConfiguration(deploymentConfiguration).deployments(List.of(first)).roleArn(in.role())
                     .events(List.of()).createdAt(ctx.receivedAt())
@@ -188,6 +191,9 @@ final class ServiceOperations {
             }
             TaskDefinition td = newTd != null ? newTd
                     : ecs.tables().taskDefinitions().get(primary.taskDefinition()).orElseThrow();
+            if (newTd != null) {
+                LaunchRules.requireLaunchable(td, primary.launchType(), null);
+            }
             int desired = in.desiredCount() != null ? in.desiredCount() : s.desiredCount();
             List<ServiceRegistry> registries = in.serviceRegistries() == null ? s.serviceRegistries()
                     : validateRegistries(tx, ctx, in.serviceRegistries(), td);
@@ -293,8 +299,7 @@ final class ServiceOperations {
                 return current;
             }
             if (s.desiredCount() > 0 && !Boolean.TRUE.equals(in.force())) {
-                throw Errors.invalid("The service cannot be stopped while it is scaled above 0: set desiredCount"
-                        + " to 0 with UpdateService first, or pass force.");
+                throw Errors.invalid("The service cannot be stopped while it is scaled above 0.");
             }
             StoredService draining = current.with(s.toBuilder().status(Service.DRAINING).desiredCount(0).build());
             tx.put(ecs.tables().services(), draining);
@@ -316,13 +321,15 @@ final class ServiceOperations {
         for (String ref : refs) {
             ecs.resolver().service(null, cluster.clusterArn(), ref).ifPresentOrElse(
                     s -> found.add(withTags ? withTags(s.service()) : s.service()),
-                    () -> failures.add(Failure.missing(ecs.resolver().serviceArn(cluster.clusterArn(), ref))));
+                    // AWS names a missing service in the short format, without its cluster
+                    () -> failures.add(Failure.missing(ref.startsWith("arn:") ? ref
+                            : Arns.prefix(ctx) + "service/" + ref)));
         }
         return new Responses.DescribeServices(found, failures);
     }
 
     private Service withTags(Service s) {
-        return s.toBuilder().tags(EcsState.orNull(ecs.tagsOf(s.serviceArn()))).build();
+        return s.toBuilder().tags(ecs.tagsOf(s.serviceArn())).build();
     }
 
     Responses.ListServices list(RequestContext ctx, Requests.ListServices in) {

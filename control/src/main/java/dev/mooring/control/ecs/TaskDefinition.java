@@ -17,12 +17,22 @@ public record TaskDefinition(String taskDefinitionArn, List<ContainerDefinition>
 
     public static final String ACTIVE = "ACTIVE";
     public static final String INACTIVE = "INACTIVE";
+    public static final String DELETE_IN_PROGRESS = "DELETE_IN_PROGRESS";
 
     public TaskDefinition deregistered(Instant at) {
         return new TaskDefinition(taskDefinitionArn, containerDefinitions, family, taskRoleArn, executionRoleArn,
                 networkMode, revision, volumes, INACTIVE, requiresAttributes, placementConstraints, compatibilities,
                 runtimePlatform, requiresCompatibilities, cpu, memory, inferenceAccelerators, pidMode, ipcMode,
                 proxyConfiguration, registeredAt, at, registeredBy, ephemeralStorage, enableFaultInjection);
+    }
+
+    /** DeleteTaskDefinitions: the revision is on its way out and can no longer be described as usable. */
+    public TaskDefinition deleting() {
+        return new TaskDefinition(taskDefinitionArn, containerDefinitions, family, taskRoleArn, executionRoleArn,
+                networkMode, revision, volumes, DELETE_IN_PROGRESS, requiresAttributes, placementConstraints,
+                compatibilities, runtimePlatform, requiresCompatibilities, cpu, memory, inferenceAccelerators, pidMode,
+                ipcMode, proxyConfiguration, registeredAt, deregisteredAt, registeredBy, ephemeralStorage,
+                enableFaultInjection);
     }
 
     /** The port mapping called {@code portName} in any container, with its container. */

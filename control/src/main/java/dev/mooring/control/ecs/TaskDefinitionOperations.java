@@ -1,7 +1,11 @@
 package dev.mooring.control.ecs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mooring.core.operation.RequestContext;
 import dev.mooring.control.Page;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -27,15 +31,15 @@ final class TaskDefinitionOperations {
         boolean awsvpc = "awsvpc".equals(in.networkMode()) || "host".equals(in.networkMode());
         List<ContainerDefinition> containers = in.containerDefinitions().stream()
                 .map(c -> c.withDefaults(awsvpc)).toList();
-        List<String> compatibilities = "awsvpc".equals(in.networkMode()) ? List.of("EC2", "FARGATE")
-                : List.of("EC2");
+        List<String> compatibilities = LaunchRules.compatibilities(in);
         String prefix = Arns.taskDefinitionsPrefix(ctx) + in.family() + ":";
         TaskDefinition td = ecs.store().write(tx -> {
             int revision = 1 + ecs.tables().taskDefinitions().withPrefix(prefix)
                     .mapToInt(TaskDefinition::revision).max().orElse(0);
             TaskDefinition created = new TaskDefinition(prefix + revision, containers, in.family(),
                     in.taskRoleArn(), in.executionRoleArn(), in.networkMode(), revision, in.volumes() == null
-                    ? ecs.emptyArray() : in.volumes(), TaskDefinition.ACTIVE, null, in.placementConstraints() == null
+                    ? ecs.emptyArray() : withVolumeDefaults(in.volumes()), TaskDefinition.ACTIVE, null,
+                    in.placementConstraints() == null
                     ? ecs.emptyArray() : in.placementConstraints(), compatibilities, in.runtimePlatform(),
                     in.requiresCompatibilities(), in.cpu(), in.memory(), in.inferenceAccelerators(), in.pidMode(),
                     in.ipcMode(), in.proxyConfiguration(), ctx.receivedAt(), null,
@@ -45,6 +49,17 @@ final class TaskDefinitionOperations {
             return created;
         });
         return new Responses.TaskDefinitionResponse(td, EcsState.orNull(in.tags()));
+    }
+
+    /** AWS answers an EFS volume's rootDirectory as "/" when it was left out. */
+    private static ArrayNode withVolumeDefaults(ArrayNode volumes) {
+        ArrayNode copy = volumes.deepCopy();
+        for (JsonNode volume : copy) {
+            if (volume.path("efsVolumeConfiguration") instanceof ObjectNode efs && !efs.has("rootDirectory")) {
+                efs.put("rootDirectory", "/");
+            }
+        }
+        return copy;
     }
 
     private static void validate(Requests.RegisterTaskDefinition in) {
@@ -62,9 +77,13 @@ final class TaskDefinitionOperations {
         for (int i = 0; i < containers.size(); i++) {
             ContainerDefinition c = Validation.require(containers.get(i), "containerDefinitions[" + i + "]");
             String at = "containerDefinitions[" + i + "]";
-            Validation.require(c.name(), at + ".name");
+            if (c.name() == null || c.name().isEmpty()) {
+                throw Errors.client("Container.name should not be null or empty.");
+            }
             Validation.name(c.name(), at + ".name");
-            Validation.require(c.image(), at + ".image");
+            if (c.image() == null || c.image().isEmpty()) {
+                throw Errors.client("Container.image should not be null or empty.");
+            }
             if (!names.add(c.name())) {
                 throw Errors.client("Container name '" + c.name() + "' is used twice: names must be unique.");
             }
@@ -95,6 +114,15 @@ final class TaskDefinitionOperations {
         }
         if (containers.stream().noneMatch(c -> c.essential() == null || c.essential())) {
             throw Errors.client("No container is essential: mark at least one container essential.");
+        }
+        List<String> required = in.requiresCompatibilities() == null ? List.of() : in.requiresCompatibilities();
+        required.forEach(r -> Validation.oneOf(r, Set.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES"),
+                "requiresCompatibilities"));
+        if (required.contains(LaunchRules.FARGATE)) {
+            LaunchRules.requireFargate(in);
+        }
+        if (required.contains(LaunchRules.EC2)) {
+            LaunchRules.requireEc2(in);
         }
     }
 
@@ -137,8 +165,44 @@ final class TaskDefinitionOperations {
         return new Responses.TaskDefinitionResponse(td, null);
     }
 
+    /** Only deregistered revisions can go; each becomes DELETE_IN_PROGRESS, the others are failures. */
+    Responses.DeleteTaskDefinitions delete(RequestContext ctx, Requests.DeleteTaskDefinitions in) {
+        List<String> refs = Validation.require(in.taskDefinitions(), "taskDefinitions");
+        if (refs.isEmpty()) {
+            throw Errors.required("taskDefinitions");
+        }
+        Validation.maxItems(refs, 10, "taskDefinitions");
+        for (String ref : refs) {
+            if (!ref.startsWith("arn:") && !ref.contains(":")) {
+                throw Errors.invalid("taskDefinition '" + ref + "' has no revision: give family:revision or the ARN.");
+            }
+        }
+        List<TaskDefinition> deleted = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        ecs.store().write(tx -> {
+            for (String ref : refs) {
+                String arn = ref.startsWith("arn:") ? ref : Arns.taskDefinitionsPrefix(ctx) + ref;
+                TaskDefinition td = Resolver.read(tx, ecs.tables().taskDefinitions(), arn).orElse(null);
+                if (td == null) {
+                    failures.add(Failure.missing(arn));
+                } else if (TaskDefinition.ACTIVE.equals(td.status())) {
+                    failures.add(new Failure(arn, "The specified task definition is still in ACTIVE status."
+                            + " Please deregister the target and try again.", null));
+                } else {
+                    TaskDefinition deleting = td.deleting();
+                    tx.put(ecs.tables().taskDefinitions(), deleting);
+                    deleted.add(deleting);
+                }
+            }
+            return null;
+        });
+        return new Responses.DeleteTaskDefinitions(deleted, failures);
+    }
+
     Responses.TaskDefinitionResponse describe(RequestContext ctx, Requests.TaskDefinitionRef in) {
-        TaskDefinition td = ecs.resolver().requireTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
+        Validation.require(in.taskDefinition(), "taskDefinition");
+        TaskDefinition td = ecs.resolver().taskDefinition(ctx, in.taskDefinition())
+                .orElseThrow(() -> Errors.client("Unable to describe task definition."));
         boolean withTags = Validation.include(in.include(), Set.of("TAGS")).contains("TAGS");
         return new Responses.TaskDefinitionResponse(td, withTags ? ecs.tagsOf(td.taskDefinitionArn()) : null);
     }

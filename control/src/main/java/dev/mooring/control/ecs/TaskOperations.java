@@ -36,6 +36,7 @@ final class TaskOperations {
             Validation.taskSize(in.overrides().cpu(), in.overrides().memory(), "overrides.");
         }
         TaskDefinition td = ecs.resolver().requireActiveTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
+        LaunchRules.requireLaunchable(td, in.launchType(), in.capacityProviderStrategy());
         if (in.overrides() != null && in.overrides().containerOverrides() != null) {
             Set<String> names = td.containerDefinitions().stream().map(ContainerDefinition::name)
                     .collect(Collectors.toSet());
@@ -56,13 +57,17 @@ final class TaskOperations {
                     return earlier;
                 }
             }
-            String launchType = in.launchType() != null ? in.launchType()
-                    : in.capacityProviderStrategy() == null ? "EC2" : null;
+            CapacityProviders.Launch launch = CapacityProviders.launch(in.launchType(),
+                    in.capacityProviderStrategy(), cluster);
+            LaunchRules.requireLaunchable(td, launch.launchType(), null);
             List<Task> created = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 Task t = TaskFactory.newTask(cluster.clusterArn(), td, in.overrides(),
-                        in.group() != null ? in.group() : "family:" + td.family(), in.startedBy(), launchType,
-                        in.platformVersion(), in.enableExecuteCommand(), ctx.receivedAt());
+                        in.group() != null ? in.group() : "family:" + td.family(), in.startedBy(),
+                        launch.launchType(), in.platformVersion(), in.enableExecuteCommand(), ctx.receivedAt());
+                if (launch.capacityProvider() != null) {
+                    t = t.toBuilder().capacityProviderName(launch.capacityProvider()).build();
+                }
                 tx.put(ecs.tables().tasks(), new StoredTask(t, null, in.clientToken(), List.of(), false));
                 ecs.putTags(tx, t.taskArn(), TaskTags.atLaunch(tx, ecs, t, in.tags(), in.propagateTags(),
                         in.enableECSManagedTags(), null));
@@ -94,9 +99,9 @@ final class TaskOperations {
     }
 
     Responses.DescribeTasks describe(RequestContext ctx, Requests.DescribeTasks in) {
-        List<String> refs = Validation.require(in.tasks(), "tasks");
-        if (refs.isEmpty()) {
-            throw Errors.required("tasks");
+        List<String> refs = in.tasks();
+        if (refs == null || refs.isEmpty()) {
+            throw Errors.invalid("Tasks cannot be empty.");
         }
         Validation.maxItems(refs, 100, "tasks");
         Cluster cluster = ecs.resolver().activeCluster(null, ctx, in.cluster());
@@ -112,7 +117,7 @@ final class TaskOperations {
     }
 
     private Task withTags(Task t, boolean include) {
-        return include ? t.toBuilder().tags(EcsState.orNull(ecs.tagsOf(t.taskArn()))).build() : t;
+        return include ? t.toBuilder().tags(ecs.tagsOf(t.taskArn())).build() : t;
     }
 
     Responses.ListTasks list(RequestContext ctx, Requests.ListTasks in) {

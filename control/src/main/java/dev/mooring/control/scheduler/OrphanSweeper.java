@@ -1,8 +1,8 @@
 package dev.mooring.control.scheduler;
 
 import dev.mooring.control.ecs.EcsState;
-import dev.mooring.control.reconcile.Changes;
-import dev.mooring.control.reconcile.Controller;
+import dev.mooring.reconcile.Changes;
+import dev.mooring.reconcile.Controller;
 import dev.mooring.store.Table;
 import dev.mooring.task.TaskObservation;
 import dev.mooring.task.TaskRuntime;

@@ -12,8 +12,8 @@ import dev.mooring.control.ecs.Task;
 import dev.mooring.control.ecs.TaskDefinition;
 import dev.mooring.control.ecs.TaskFactory;
 import dev.mooring.control.ecs.TaskTags;
-import dev.mooring.control.reconcile.Changes;
-import dev.mooring.control.reconcile.Controller;
+import dev.mooring.reconcile.Changes;
+import dev.mooring.reconcile.Controller;
 import dev.mooring.store.Table;
 import dev.mooring.store.Tx;
 import dev.mooring.task.HealthStatus;
@@ -61,7 +61,8 @@ public final class ServiceScheduler implements Controller {
 
     @Override
     public List<Table<?>> watches() {
-        return List.of(ecs.tables().services(), ecs.tables().tasks(), ecs.tables().taskDefinitions());
+        return List.of(ecs.tables().services(), ecs.tables().tasks(), ecs.tables().taskDefinitions(),
+                ecs.tables().taskProtection());
     }
 
     @Override
@@ -120,6 +121,13 @@ public final class ServiceScheduler implements Controller {
      * The services a change can move: changed services and the services of changed tasks (a deleted task by what it
      * held). A new task definition or a resync looks at every service.
      */
+    private boolean isProtected(StoredTask t, Instant now) {
+        return ecs.tables().taskProtection().get(t.arn())
+                .filter(p -> Boolean.TRUE.equals(p.protectionEnabled()) && p.expirationDate() != null
+                        && p.expirationDate().isAfter(now))
+                .isPresent();
+    }
+
     private Collection<StoredService> affected(Changes changed) {
         Table<StoredService> services = ecs.tables().services();
         if (changed.resync() || !changed.ids(ecs.tables().taskDefinitions()).isEmpty()) {
@@ -129,6 +137,10 @@ public final class ServiceScheduler implements Controller {
         Table<StoredTask> tasks = ecs.tables().tasks();
         for (String arn : changed.ids(tasks)) {
             tasks.get(arn).or(() -> changed.before(tasks, arn)).map(StoredTask::serviceArn).ifPresent(arns::add);
+        }
+        // protection rows are keyed by task ARN: a task whose protection ended may now be scaled in
+        for (String arn : changed.ids(ecs.tables().taskProtection())) {
+            tasks.get(arn).map(StoredTask::serviceArn).ifPresent(arns::add);
         }
         List<StoredService> affected = new ArrayList<>();
         for (String arn : arns) {
@@ -193,11 +205,15 @@ public final class ServiceScheduler implements Controller {
             int maxTotal = (int) Math.floor(desired * dc.maxPercent() / 100.0);
 
             List<StoredTask> primaryKept = new ArrayList<>(primaryLive);
-            if (primaryKept.size() > desired) {
+            // scale-in protection (UpdateTaskProtection) spares a task until it ends, unless the service is deleted
+            List<StoredTask> removable = primaryKept.stream().filter(t -> draining || !isProtected(t, now)).toList();
+            int surplus = Math.min(primaryKept.size() - desired, removable.size());
+            if (surplus > 0) {
                 // scale in: pending tasks go first, then the newest
-                primaryKept.sort(Comparator.comparing(ServiceScheduler.this::healthy)
+                List<StoredTask> candidates = new ArrayList<>(removable);
+                candidates.sort(Comparator.comparing(ServiceScheduler.this::healthy)
                         .thenComparing(t -> t.task().createdAt(), Comparator.reverseOrder()));
-                List<StoredTask> extra = new ArrayList<>(primaryKept.subList(0, primaryKept.size() - desired));
+                List<StoredTask> extra = new ArrayList<>(candidates.subList(0, surplus));
                 primaryKept.removeAll(extra);
                 stop(extra, draining ? "Service is being deleted" : "Scaling activity initiated by (deployment "
                         + primary.id() + ")");
@@ -331,6 +347,9 @@ public final class ServiceScheduler implements Controller {
                 Task t = TaskFactory.newTask(service.clusterArn(), td.get(), null, "service:" + service.serviceName(),
                         primary.id(), primary.launchType(), primary.platformVersion(),
                         service.enableExecuteCommand(), now);
+                if (primary.capacityProvider() != null) {
+                    t = t.toBuilder().capacityProviderName(primary.capacityProvider()).build();
+                }
                 if (primary.serviceConnectConfiguration() != null
                         && primary.serviceConnectConfiguration().isEnabled()) {
                     t = TaskFactory.withServiceConnect(t);

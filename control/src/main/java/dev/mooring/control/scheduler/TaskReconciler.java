@@ -7,9 +7,9 @@ import dev.mooring.control.ecs.EcsState;
 import dev.mooring.control.ecs.StoredTask;
 import dev.mooring.control.ecs.Task;
 import dev.mooring.control.ecs.TaskDefinition;
-import dev.mooring.control.reconcile.Changes;
-import dev.mooring.control.reconcile.Controller;
-import dev.mooring.control.reconcile.Key;
+import dev.mooring.reconcile.Changes;
+import dev.mooring.reconcile.Controller;
+import dev.mooring.reconcile.Key;
 import dev.mooring.store.Table;
 import dev.mooring.store.Tx;
 import dev.mooring.task.ContainerStatus;
@@ -194,6 +194,9 @@ public final class TaskReconciler implements Controller {
                 next = stoppedWithout(t, t.stopCode(), t.stoppedReason(), now);
             } else {
                 // the runtime lost it (Mooring restarted, or the runtime was replaced): it is not running anywhere
+                log.warn("task {} ({}) was {} when Mooring stopped; marking it STOPPED{}", t.taskArn(),
+                        t.group(), t.lastStatus(), t.group() != null && t.group().startsWith("service:")
+                                ? ", its service starts a replacement" : "");
                 next = stoppedWithout(t, t.startedAt() == null ? StopCode.TASK_FAILED_TO_START
                         : StopCode.TERMINATION_NOTICE,
                         "The runtime no longer has this task (Mooring restarted while it ran)", now);

@@ -4,7 +4,13 @@ import dev.mooring.elb.ElbTables;
 import dev.mooring.elb.StoredListener;
 import dev.mooring.elb.StoredLoadBalancer;
 import dev.mooring.elb.StoredTargetGroup;
-import dev.mooring.elb.shape.ActionType;
+import dev.mooring.elb.shape.Action;
+import dev.mooring.elb.shape.FixedResponseActionConfig;
+import dev.mooring.elb.shape.RedirectActionConfig;
+import dev.mooring.elb.shape.RedirectStatusCode;
+import dev.mooring.elb.shape.RuleCondition;
+import dev.mooring.elb.shape.TargetGroupTuple;
+import dev.mooring.elb.shape.ValuesConfig;
 import dev.mooring.elb.shape.LoadBalancerStateCode;
 import dev.mooring.elb.shape.Scheme;
 import dev.mooring.proxy.ClusterConfig;
@@ -20,23 +26,29 @@ import dev.mooring.proxy.Protocol;
 import dev.mooring.proxy.Proxy;
 import dev.mooring.proxy.ProxyConfig;
 import dev.mooring.proxy.RetryPolicy;
+import dev.mooring.proxy.Route;
+import dev.mooring.proxy.RouteAction;
+import dev.mooring.proxy.RouteMatch;
 import dev.mooring.proxy.TimeoutPolicy;
 import dev.mooring.store.Snapshot;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The load balancers' data plane: every active load balancer is one proxy of the shared {@link DataPlane}, each of
  * its HTTP listeners a proxy listener on the load balancer's address (and, internet-facing, on a loopback port of the
- * configured range), forwarding to its default action's target group with ALB's policies: no retries, no outlier
- * ejection, the load balancer's idle timeout as the time a target has to answer (504), 10 s to connect. Host sets are
+ * configured range). Its rules, by priority, then its default action become the listener's route table (forward,
+ * fixed response, redirect; path-pattern, host-header and method conditions); target groups are clusters with
+ * ALB's policies: no retries, no outlier ejection, the load balancer's idle timeout as the time a target has to answer (504), 10 s to connect. Host sets are
  * the healthy targets, or every registered one when none is (ALB fails open); draining targets get no new requests.
  */
 public final class AlbDataPlane implements AutoCloseable {
@@ -61,6 +73,9 @@ public final class AlbDataPlane implements AutoCloseable {
         int idleTimeoutSeconds(StoredLoadBalancer lb);
 
         String algorithm(StoredTargetGroup group);
+
+        /** The group's healthy and unhealthy targets (HealthyHostCount, UnHealthyHostCount). */
+        int[] hostCounts(Snapshot s, StoredTargetGroup group);
     }
 
     private record Running(ProxyConfig config, Proxy proxy) {}
@@ -68,14 +83,21 @@ public final class AlbDataPlane implements AutoCloseable {
     private final View view;
     private final DataPlane plane;
     private final LoopbackPorts ports;
+    private final AlbMetrics metrics;
     private final Map<String, Running> running = new HashMap<>();
     /** The configuration each load balancer last failed to start with: warned about once, retried every pass. */
     private final Map<String, ProxyConfig> failed = new HashMap<>();
 
     public AlbDataPlane(View view, DataPlane plane, LoopbackPorts ports) {
+        this(view, plane, ports, null);
+    }
+
+    /** {@code metrics}: where each pass sets the groups' host counts (null: nowhere). */
+    public AlbDataPlane(View view, DataPlane plane, LoopbackPorts ports, AlbMetrics metrics) {
         this.view = view;
         this.plane = plane;
         this.ports = ports;
+        this.metrics = metrics;
     }
 
     /** Starts, restarts or stops proxies so they match the load balancers, and pushes every host set. */
@@ -116,6 +138,13 @@ public final class AlbDataPlane implements AutoCloseable {
         running.values().forEach(r -> r.config().clusters().forEach(c -> s.get(t.targetGroups(), c.name())
                 .ifPresent(g -> r.proxy().updateHostSet(new HostSet(c.name(), view.routable(s, g).stream()
                         .map(a -> Endpoint.of(a.getHostString() + ":" + a.getPort(), a)).toList())))));
+        if (metrics != null) {
+            wanted.forEach((arn, config) -> config.clusters().forEach(c -> s.get(t.targetGroups(), c.name())
+                    .ifPresent(g -> {
+                        int[] hosts = view.hostCounts(s, g);
+                        metrics.hosts(arn, c.name(), hosts[0], hosts[1]);
+                    })));
+        }
     }
 
     private ProxyConfig config(Snapshot s, ElbTables t, StoredLoadBalancer lb) {
@@ -128,27 +157,91 @@ public final class AlbDataPlane implements AutoCloseable {
             if (!l.listener().loadBalancerArn().equals(lb.arn())) {
                 continue;
             }
-            var action = l.listener().defaultActions().getFirst();
-            if (action.type() != ActionType.FORWARD || action.targetGroupArn() == null) {
-                continue; // weighted forwards, redirects and fixed responses are not served yet
-            }
-            String tg = action.targetGroupArn();
-            var group = s.get(t.targetGroups(), tg);
-            if (group.isEmpty()) {
+            // the listener's rules by priority, then its default action as the route that takes the rest
+            List<Route> routes = new ArrayList<>();
+            s.all(t.rules()).stream().filter(r -> r.listenerArn().equals(l.arn()))
+                    .sorted(Comparator.comparingInt(r -> Integer.parseInt(r.rule().priority())))
+                    .forEach(r -> route(s, t, r.rule().actions(), clusters).ifPresent(action ->
+                            routes.add(new Route(match(r.rule().conditions()), action))));
+            route(s, t, l.listener().defaultActions(), clusters).ifPresent(action ->
+                    routes.add(new Route(RouteMatch.ANY, action)));
+            if (routes.isEmpty()) {
                 continue;
             }
-            clusters.computeIfAbsent(tg, arn -> cluster(arn, view.algorithm(group.get())));
             if (lb.address() != null) {
                 listeners.add(new ListenerConfig(listenerName(l.arn()), Direction.INGRESS,
-                        new InetSocketAddress(lb.address(), l.listener().port()), Protocol.HTTP, tg, timeouts, null));
+                        new InetSocketAddress(lb.address(), l.listener().port()), Protocol.HTTP, null, timeouts, null,
+                        routes));
             }
             if (lb.loadBalancer().scheme() == Scheme.INTERNET_FACING) {
                 String name = loopbackName(l.arn());
                 listeners.add(new ListenerConfig(name, Direction.INGRESS,
-                        new InetSocketAddress("127.0.0.1", ports.portFor(name)), Protocol.HTTP, tg, timeouts, null));
+                        new InetSocketAddress("127.0.0.1", ports.portFor(name)), Protocol.HTTP, null, timeouts, null,
+                        routes));
             }
         }
         return new ProxyConfig(lb.arn(), listeners, List.copyOf(clusters.values()));
+    }
+
+    /**
+     * What a rule's (or a default) action list does, as a route action: its last action (ALB runs them in order
+     * and only the last may forward, answer or redirect). A forward to several target groups goes to the first of
+     * those with weight; empty when the action cannot be served (its target group is gone).
+     */
+    private Optional<RouteAction> route(Snapshot s, ElbTables t, List<Action> actions,
+                                        Map<String, ClusterConfig> clusters) {
+        if (actions == null || actions.isEmpty()) {
+            return Optional.empty();
+        }
+        Action last = actions.stream().max(Comparator.comparingInt(a -> a.order() == null ? 0 : a.order()))
+                .orElseThrow();
+        return switch (last.type()) {
+            case FORWARD -> {
+                String tg = last.targetGroupArn();
+                if (tg == null && last.forwardConfig() != null && last.forwardConfig().targetGroups() != null) {
+                    tg = last.forwardConfig().targetGroups().stream()
+                            .filter(g -> g.weight() == null || g.weight() > 0).map(TargetGroupTuple::targetGroupArn)
+                            .findFirst().orElse(null);
+                }
+                var group = tg == null ? Optional.<StoredTargetGroup>empty() : s.get(t.targetGroups(), tg);
+                if (group.isEmpty()) {
+                    yield Optional.empty();
+                }
+                clusters.computeIfAbsent(tg, arn -> cluster(arn, view.algorithm(group.get())));
+                yield Optional.of(new RouteAction.Forward(tg));
+            }
+            case FIXED_RESPONSE -> {
+                FixedResponseActionConfig f = last.fixedResponseConfig();
+                yield Optional.of(new RouteAction.DirectResponse(Integer.parseInt(f.statusCode()), f.contentType(),
+                        f.messageBody()));
+            }
+            case REDIRECT -> {
+                RedirectActionConfig r = last.redirectConfig();
+                yield Optional.of(new RouteAction.Redirect(r.statusCode() == RedirectStatusCode.HTTP_301 ? 301 : 302,
+                        r.protocol(), r.host(), r.port(), r.path(), r.query()));
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    /** A rule's conditions as a route match: path-pattern, host-header and http-request-method. */
+    private static RouteMatch match(List<RuleCondition> conditions) {
+        List<String> hosts = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        List<String> methods = new ArrayList<>();
+        for (RuleCondition c : conditions == null ? List.<RuleCondition>of() : conditions) {
+            switch (c.field()) {
+                case "host-header" -> hosts.addAll(values(c.values(), c.hostHeaderConfig()));
+                case "path-pattern" -> paths.addAll(values(c.values(), c.pathPatternConfig()));
+                case "http-request-method" -> methods.addAll(values(c.values(), c.httpRequestMethodConfig()));
+                default -> { } // other fields are refused when the rule is created
+            }
+        }
+        return new RouteMatch(hosts, paths, methods);
+    }
+
+    private static List<String> values(List<String> values, ValuesConfig config) {
+        return config != null && config.values() != null ? config.values() : values == null ? List.of() : values;
     }
 
     private static ClusterConfig cluster(String name, String algorithm) {

@@ -6,18 +6,24 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import dev.mooring.core.operation.Operations;
 import dev.mooring.core.operation.RequestContext;
-import dev.mooring.elb.Cidr;
+import dev.mooring.core.net.Ipv4Cidr;
 import dev.mooring.elb.Elb;
 import dev.mooring.elb.Requests;
 import dev.mooring.elb.Results;
 import dev.mooring.elb.shape.Action;
 import dev.mooring.elb.shape.ActionType;
 import dev.mooring.elb.shape.Attribute;
+import dev.mooring.elb.shape.FixedResponseActionConfig;
 import dev.mooring.elb.shape.Protocol;
+import dev.mooring.elb.shape.RuleCondition;
 import dev.mooring.elb.shape.TargetDescription;
 import dev.mooring.elb.shape.TargetType;
+import dev.mooring.elb.shape.ValuesConfig;
+import dev.mooring.metrics.Dimensions;
+import dev.mooring.metrics.MetricKey;
+import dev.mooring.metrics.MetricRegistry;
+import dev.mooring.metrics.Statistics;
 import dev.mooring.proxy.DataPlane;
-import dev.mooring.proxy.ProxyObserver;
 import dev.mooring.store.Store;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -48,6 +54,8 @@ class AlbDataPlaneTest {
     private Store store;
     private Elb elb;
     private DataPlane plane;
+    private final MetricRegistry registry = new MetricRegistry();
+    private final AlbMetrics metrics = new AlbMetrics(registry);
     private int port;
     private final List<HttpServer> targets = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -58,9 +66,9 @@ class AlbDataPlaneTest {
             port = free.getLocalPort();
         }
         store = Store.open(dir);
-        plane = DataPlane.create(ProxyObserver.NONE, 1);
-        elb = new Elb(store, Clock.systemUTC(), List.of(Cidr.LOOPBACK))
-                .serveOn(plane, new AlbDataPlane.LoopbackPorts(port, port)).start();
+        plane = DataPlane.create(metrics, 1);
+        elb = new Elb(store, Clock.systemUTC(), List.of(Ipv4Cidr.LOOPBACK))
+                .serveOn(plane, new AlbDataPlane.LoopbackPorts(port, port), metrics).start();
     }
 
     @AfterEach
@@ -79,6 +87,10 @@ class AlbDataPlaneTest {
     }
 
     /** A target answering its name, after {@code delayMillis} (health checks at once, unless it is slow for all). */
+    /** Traffic requests (not health checks) each target is serving right now, by target name. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private int target(String name, long delayMillis) throws IOException {
         return target(name, delayMillis, true);
     }
@@ -89,11 +101,19 @@ class AlbDataPlaneTest {
         s.createContext("/", ex -> {
             try {
                 boolean check = "ELB-HealthChecker/2.0".equals(ex.getRequestHeaders().getFirst("User-Agent"));
+                if (!check) {
+                    inFlight.computeIfAbsent(name, k -> new java.util.concurrent.atomic.AtomicInteger())
+                            .incrementAndGet();
+                }
                 Thread.sleep(check && !slowHealthChecks ? 0 : delayMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             byte[] body = name.getBytes(StandardCharsets.UTF_8);
+            inFlight.computeIfPresent(name, (k, n) -> {
+                n.decrementAndGet();
+                return n;
+            });
             ex.sendResponseHeaders(200, body.length);
             ex.getResponseBody().write(body);
             ex.close();
@@ -129,7 +149,11 @@ class AlbDataPlaneTest {
     }
 
     private HttpResponse<String> get() throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+        return get("/");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -158,6 +182,34 @@ class AlbDataPlaneTest {
     }
 
     @Test
+    void rulesRouteByPriorityBeforeTheDefaultAction() throws Exception {
+        String web = targetGroup(Map.of());
+        register(web, target("web", 0));
+        Results.TargetGroups tgs = call("CreateTargetGroup", new Requests.CreateTargetGroup("api", Protocol.HTTP,
+                null, 80, "vpc-1", null, null, null, "/", 5, 2, 2, 2, null, TargetType.IP, null, null));
+        String api = tgs.targetGroups().getFirst().targetGroupArn();
+        register(api, target("api", 0));
+        Results.Listeners listeners = call("DescribeListeners", new Requests.DescribeListeners(
+                ((Results.LoadBalancers) call("DescribeLoadBalancers", new Requests.DescribeLoadBalancers(null,
+                        null, null, null))).loadBalancers().getFirst().loadBalancerArn(), null, null, null));
+        String listener = listeners.listeners().getFirst().listenerArn();
+        call("CreateRule", new Requests.CreateRule(listener, List.of(new RuleCondition("path-pattern", null, null,
+                new ValuesConfig(List.of("/api/*")), null)), 10,
+                List.of(new Action(ActionType.FORWARD, api, null, null, null, null)), null));
+        call("CreateRule", new Requests.CreateRule(listener, List.of(new RuleCondition("path-pattern",
+                List.of("/maintenance"), null, null, null)), 5, List.of(new Action(ActionType.FIXED_RESPONSE, null,
+                null, null, new FixedResponseActionConfig("back soon", "503", "text/plain"), null)), null));
+        awaitHealthy(web, 1);
+        awaitHealthy(api, 1);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> get("/api/votes").body().equals("api"));
+        assertThat(get("/").body()).isEqualTo("web");
+        assertThat(get("/api/votes").body()).isEqualTo("api");
+        HttpResponse<String> maintenance = get("/maintenance");
+        assertThat(maintenance.statusCode()).isEqualTo(503);
+        assertThat(maintenance.body()).isEqualTo("back soon");
+    }
+
+    @Test
     void aDrainingTargetFinishesItsRequestAndGetsNoNewOnes() throws Exception {
         String tg = targetGroup(Map.of());
         int slow = target("slow", 3000, false);
@@ -170,6 +222,9 @@ class AlbDataPlaneTest {
                 HttpResponse.BodyHandlers.ofString());
         var second = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        // deregister only once the slow target holds one of them, so that one is in flight while it drains
+        await().atMost(Duration.ofSeconds(5)).until(() -> inFlight.containsKey("slow")
+                && inFlight.get("slow").get() == 1);
         call("DeregisterTargets", new Requests.DeregisterTargets(tg,
                 List.of(new TargetDescription("127.0.0.1", slow, null))));
         List<String> bodies = List.of(first.get(10, java.util.concurrent.TimeUnit.SECONDS).body(),
@@ -210,5 +265,87 @@ class AlbDataPlaneTest {
         // its health checks time out too, so it is unhealthy and ALB sends it requests anyway (fail open)
         register(tg, target("slow", 3000));
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> get().statusCode() == 504);
+    }
+
+    private Statistics stat(String metric, Dimensions d) {
+        return registry.statistics(new MetricKey(AlbMetrics.NAMESPACE, metric, d), Instant.now().minusSeconds(300));
+    }
+
+    /** Sends a GET and counts its status; a refused connection (listener not bound yet) counts nothing. */
+    private int send(Map<Integer, Integer> statuses) throws Exception {
+        int status = get().statusCode();
+        statuses.merge(status, 1, Integer::sum);
+        return status;
+    }
+
+    @Test
+    void metricsCountExactlyWhatTheLoadBalancerAndItsTargetAnswered() throws Exception {
+        String tg = targetGroup(Map.of());
+        String lbArn = elb.tables().loadBalancers().all().getFirst().arn();
+        Dimensions lb = Dimensions.of("LoadBalancer", AlbMetrics.loadBalancerDimension(lbArn));
+        Dimensions group = Dimensions.of("TargetGroup", AlbMetrics.targetGroupDimension(tg), "LoadBalancer",
+                lb.get("LoadBalancer"));
+        assertThat(lb.get("LoadBalancer")).matches("app/web/[0-9a-f]{16}");
+        assertThat(group.get("TargetGroup")).matches("targetgroup/web/[0-9a-f]{16}");
+        Map<Integer, Integer> statuses = new TreeMap<>();
+
+        // no target registered: the load balancer's own 503, and no RequestCount (no target was chosen)
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> send(statuses) == 503);
+        for (int i = 0; i < 4; i++) {
+            assertThat(send(statuses)).isEqualTo(503);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> stat("HTTPCode_ELB_503_Count", lb).sum()
+                == statuses.get(503));
+
+        register(tg, target("a", 0));
+        awaitHealthy(tg, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> send(statuses) == 200);
+        for (int i = 0; i < 6; i++) {
+            assertThat(send(statuses)).isEqualTo(200);
+        }
+        assertThat(statuses.keySet()).containsOnly(200, 503);
+        int ok = statuses.get(200);
+        // the response time is what an exchange records last
+        await().atMost(Duration.ofSeconds(5)).until(() -> stat("TargetResponseTime", group).sampleCount() == ok);
+        assertThat(stat("RequestCount", lb).sum()).isEqualTo(ok);
+
+        assertThat(stat("RequestCount", group).sum()).isEqualTo(ok);
+        assertThat(stat("HTTPCode_Target_2XX_Count", lb).sum()).isEqualTo(ok);
+        assertThat(stat("HTTPCode_Target_2XX_Count", group).sum()).isEqualTo(ok);
+        assertThat(stat("HTTPCode_Target_5XX_Count", group).sum()).isZero();
+        assertThat(stat("HTTPCode_ELB_503_Count", lb).sum()).isEqualTo((double) statuses.get(503));
+        assertThat(stat("HTTPCode_ELB_5XX_Count", lb).sum()).isEqualTo((double) statuses.get(503));
+        assertThat(stat("HTTPCode_ELB_502_Count", lb).sum()).isZero();
+        assertThat(stat("HTTPCode_ELB_504_Count", lb).sum()).isZero();
+        Statistics responseTime = stat("TargetResponseTime", group);
+        assertThat(responseTime.sampleCount()).isEqualTo(ok);
+        assertThat(responseTime.maximum()).as("seconds, not milliseconds").isPositive().isLessThan(30);
+        assertThat(stat("NewConnectionCount", lb).sum()).isPositive();
+        assertThat(stat("ActiveConnectionCount", lb).maximum()).isPositive();
+        await().atMost(Duration.ofSeconds(5)).until(() -> stat("HealthyHostCount", group).maximum() == 1);
+        assertThat(stat("UnHealthyHostCount", group).maximum()).isZero();
+        assertThat(registry.prometheusText()).contains("load_balancer=\"" + lb.get("LoadBalancer") + "\"")
+                .contains("target_group=\"" + group.get("TargetGroup") + "\"");
+    }
+
+    @Test
+    void aRefusedConnectionCountsAsElb502AndAsARequest() throws Exception {
+        String tg = targetGroup(Map.of());
+        Dimensions lb = Dimensions.of("LoadBalancer",
+                AlbMetrics.loadBalancerDimension(elb.tables().loadBalancers().all().getFirst().arn()));
+        int dead;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            dead = s.getLocalPort();
+        }
+        register(tg, dead);
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> send(statuses) == 502);
+        await().atMost(Duration.ofSeconds(5)).until(() -> stat("HTTPCode_ELB_502_Count", lb).sum()
+                == statuses.get(502));
+        // a target was chosen for each 502 (ALB counts them), none for a 503 before the target was registered
+        assertThat(stat("RequestCount", lb).sum()).isEqualTo((double) statuses.get(502));
+        assertThat(stat("HTTPCode_ELB_5XX_Count", lb).sum()).isEqualTo((double) statuses.values().stream()
+                .mapToInt(Integer::intValue).sum());
+        assertThat(stat("HTTPCode_Target_5XX_Count", lb).sum()).isZero();
     }
 }

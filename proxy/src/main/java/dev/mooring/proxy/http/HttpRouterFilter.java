@@ -5,10 +5,13 @@ import dev.mooring.proxy.Exchange;
 import dev.mooring.proxy.Protocol;
 import dev.mooring.proxy.RetryOn;
 import dev.mooring.proxy.RetryPolicy;
+import dev.mooring.proxy.Route;
+import dev.mooring.proxy.RouteAction;
 import dev.mooring.proxy.accesslog.AccessLogEntry;
 import dev.mooring.proxy.accesslog.AccessLogger;
 import dev.mooring.proxy.listener.DrainEvent;
 import dev.mooring.proxy.listener.ListenerContext;
+import dev.mooring.proxy.upstream.Cluster;
 import dev.mooring.proxy.upstream.Host;
 import dev.mooring.proxy.upstream.HttpUpstream;
 import dev.mooring.proxy.upstream.UpstreamCallbacks;
@@ -71,12 +74,16 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
     private final boolean h2;
     private final boolean ingress;
     private final boolean grpc;
-    private final RetryPolicy retry;
     private final Runnable onTimeout = this::timedOut;
     private ChannelHandlerContext ctx;
 
     // the exchange in progress
     private boolean active;
+    /** The cluster the matched route forwards to; null when the route answers locally ({@link #local}). */
+    private Cluster cluster;
+    private RetryPolicy retry = RetryPolicy.NONE;
+    /** The matched route's local answer (fixed response, redirect), sent once the request has arrived. */
+    private RouteAction local;
     private HttpRequest request;
     private final ArrayList<HttpContent> body = new ArrayList<>(2);
     private int buffered;
@@ -88,6 +95,8 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
     private HttpUpstream upstream;
     private int attemptId;
     private int attempts;
+    /** Whether this exchange holds one of its cluster's retry slots (see {@link RetryPolicy#budget}). */
+    private boolean retrying;
     private long startNanos;
     private long startMillis;
     private long upstreamStartNanos;
@@ -119,7 +128,6 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
         this.h2 = h2;
         this.ingress = listener.config.direction() == Direction.INGRESS;
         this.grpc = listener.config.protocol() == Protocol.GRPC;
-        this.retry = listener.cluster.config().retry();
     }
 
     @Override
@@ -143,11 +151,14 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
             }
             if (msg instanceof FullHttpRequest full) {   // HTTP/2 stream with a body-less or one-frame request
                 start(new DefaultHttpRequest(full.protocolVersion(), full.method(), full.uri(), full.headers()));
-                requestContent(new DefaultLastHttpContent(full.content(), full.trailingHeaders()));  // buffered
+                LastHttpContent content = new DefaultLastHttpContent(full.content(), full.trailingHeaders());
+                if (active) requestContent(content);   // buffered
+                else content.release();
             } else {
                 start(req);
             }
-            attempt();
+            if (!active) return;                  // answered already (a local route, or no route)
+            if (local == null) attempt();
         } else if (msg instanceof HttpContent c && active && !requestComplete) {
             requestContent(c);
         } else {
@@ -259,6 +270,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
         bytesOut = 0;
         upstreamNanos = 0;
         serviceTimeMillis = null;
+        retrying = false;
         startNanos = System.nanoTime();
         startMillis = System.currentTimeMillis();
         method = req.method().name();
@@ -280,12 +292,70 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
             requestId = h.get("x-request-id");
             authority = h.get(HttpHeaderNames.HOST);
         }
+        route(req);
+    }
+
+    /** Picks the exchange's route: a cluster to forward to, or a local answer. */
+    private void route(HttpRequest req) {
+        cluster = null;
+        local = null;
+        retry = RetryPolicy.NONE;
+        Route r = listener.route(req.headers().get(HttpHeaderNames.HOST), path(req.uri()), req.method().name());
+        if (r == null) {
+            localReply(HttpResponseStatus.NOT_FOUND, "no route matched the request");
+        } else if (r.action() instanceof RouteAction.Forward f) {
+            cluster = listener.clusters.get(f.cluster());
+            retry = cluster.config().retry();
+            cluster.requestStarted();
+        } else {
+            local = r.action();
+        }
+    }
+
+    /** The path of a request target, origin-form or absolute-form, without its query. */
+    private static String path(String uri) {
+        int start = 0;
+        int scheme = uri.indexOf("://");
+        if (scheme >= 0 && scheme < uri.indexOf('/')) {
+            start = uri.indexOf('/', scheme + 3);
+            if (start < 0) return "/";
+        }
+        int q = uri.indexOf('?', start);
+        return q < 0 ? uri.substring(start) : uri.substring(start, q);
+    }
+
+    /** Answers a request whose route is local, once all of it has arrived. */
+    private void answerLocally() {
+        switch (local) {
+            case RouteAction.DirectResponse d -> localReply(HttpResponseStatus.valueOf(d.status()), d.contentType(),
+                    d.body(), null);
+            case RouteAction.Redirect r -> {
+                String uri = request.uri();
+                int q = uri.indexOf('?');
+                String host = request.headers().get(HttpHeaderNames.HOST, "");
+                int colon = host.lastIndexOf(':');
+                String port = colon > host.indexOf(']') && colon >= 0 ? host.substring(colon + 1)
+                        : String.valueOf(((java.net.InetSocketAddress) ctx.channel().localAddress()).getPort());
+                String name = colon > host.indexOf(']') && colon >= 0 ? host.substring(0, colon) : host;
+                localReply(HttpResponseStatus.valueOf(r.status()), null, "",
+                        r.location("http", name, port, path(uri), q < 0 ? "" : uri.substring(q + 1)));
+            }
+            case RouteAction.Forward f -> throw new IllegalStateException("a forward is not answered locally");
+        }
     }
 
     private void requestContent(HttpContent c) {
         int n = c.content().readableBytes();
         bytesIn += n;
         boolean last = c instanceof LastHttpContent;
+        if (local != null) {            // answered by the proxy: the body has nowhere to go
+            c.release();
+            if (last) {
+                requestComplete = true;
+                answerLocally();
+            }
+            return;
+        }
         if (replayable) {
             buffered += n;
             if (buffered > RETRY_BUFFER_LIMIT) {
@@ -320,7 +390,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
     }
 
     private void attempt() {
-        Host h = listener.cluster.choose(tried);
+        Host h = cluster.choose(tried);
         if (h == null) {
             localReply(HttpResponseStatus.SERVICE_UNAVAILABLE, "no healthy upstream");
             return;
@@ -331,7 +401,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
         h.requestStarted();
         hostCounted = true;
         int id = ++attemptId;
-        listener.cluster.acquireHttp(h, ctx.channel().eventLoop(), (u, failure, reason) -> acquired(id, u, failure, reason));
+        cluster.acquireHttp(h, ctx.channel().eventLoop(), (u, failure, reason) -> acquired(id, u, failure, reason));
     }
 
     private void acquired(int id, HttpUpstream u, Throwable failure, RetryOn reason) {
@@ -341,7 +411,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
         }
         if (failure != null) {
             endAttempt();
-            listener.cluster.failure(host);
+            cluster.failure(host);
             retryOrFail(reason);
             return;
         }
@@ -372,9 +442,9 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
     }
 
     private void retryOrFail(RetryOn reason) {
-        if (canRetry(reason)) attempt();
+        if (canRetry(reason) && (retrying || (retrying = cluster.tryStartRetrying()))) attempt();
         else if (!responseStarted) localReply(
-                HttpResponseStatus.valueOf(listener.cluster.config().upstreamFailureStatus()),
+                HttpResponseStatus.valueOf(cluster.config().upstreamFailureStatus()),
                 "upstream connect error or disconnect/reset before headers. reset reason: " + switch (reason) {
                     case CONNECT_FAILURE -> "connection failure";
                     case REFUSED_STREAM -> "remote refused stream reset";
@@ -393,7 +463,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
         }
         if (msg instanceof HttpResponse r) {
             int code = r.status().code();
-            if (code >= 500) listener.cluster.failure(host);
+            if (code >= 500) cluster.failure(host);
             if (code == 503 && canRetry(RetryOn.HTTP_503)) {    // swallow it, then try another host
                 discardingResponse = true;
                 if (msg instanceof LastHttpContent) {
@@ -506,7 +576,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
         if (!active) return;
         upstream = null;
         endAttempt();
-        listener.cluster.failure(host);
+        cluster.failure(host);
         if (discardingResponse) {
             discardingResponse = false;
             reason = RetryOn.HTTP_503;
@@ -539,6 +609,11 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
     // ---- local replies and the end
 
     private void localReply(HttpResponseStatus code, String text) {
+        localReply(code, null, text, null);
+    }
+
+    /** The proxy's own answer; {@code contentType} null is text/plain, {@code location} null is no redirect. */
+    private void localReply(HttpResponseStatus code, String contentType, String text, String location) {
         responseStarted = true;
         FullHttpResponse r;
         if (grpc) {         // gRPC clients read the status from grpc-status, as Envoy's local replies give it
@@ -549,11 +624,12 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
                     .setInt(GRPC_STATUS, grpcStatus).set(GRPC_MESSAGE, text);
         } else {
             status = code.code();
-            byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             ByteBuf b = ctx.alloc().buffer(bytes.length).writeBytes(bytes);
             r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, code, b);
-            r.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)
+            r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType == null ? HttpHeaderValues.TEXT_PLAIN : contentType)
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+            if (location != null) r.headers().set(HttpHeaderNames.LOCATION, location);
             bytesOut += bytes.length;
         }
         if (!h2 && (closeAfter || !requestComplete || listener.proxy.draining)) {
@@ -586,7 +662,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
         }
         deadline = 0;
         attemptId++;
-        if (host != null && hostCounted) listener.cluster.failure(host);
+        if (host != null && hostCounted) cluster.failure(host);
         if (upstream != null) {
             upstream.abort();
             upstream = null;
@@ -608,11 +684,13 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
 
     private void finish() {
         active = false;
+        if (cluster != null) cluster.requestEnded(retrying);
         cancelTimeout();
         releaseBody();
         request = null;
         listener.proxy.inFlight.decrement();
-        Exchange x = new Exchange(listener.config.protocol(), listener.cluster.config().name(),
+        Exchange x = new Exchange(listener.config.protocol(), cluster == null ? listener.config.cluster()
+                : cluster.config().name(),
                 host == null ? null : host.endpoint(), method, AccessLogger.stripQuery(uri), status, grpcStatus,
                 bytesIn, bytesOut, System.nanoTime() - startNanos, upstreamNanos, attempts,
                 Instant.ofEpochMilli(startMillis));

@@ -62,7 +62,7 @@ public final class HttpVersionFilter extends ChannelInboundHandlerAdapter {
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         String uri = request == null ? null : request.uri();
-        Exchange x = new Exchange(listener.config.protocol(), listener.cluster.config().name(), null,
+        Exchange x = new Exchange(listener.config.protocol(), listener.config.cluster(), null,
                 request == null ? null : request.method().name(), AccessLogger.stripQuery(uri), status.code(), null,
                 0, text.length(), System.nanoTime() - start, 0, 0, Instant.now());
         listener.report(x, listener.accessLog == null ? null : new AccessLogEntry(x,

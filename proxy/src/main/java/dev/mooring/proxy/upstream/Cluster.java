@@ -5,6 +5,7 @@ import dev.mooring.proxy.ClusterConfig;
 import dev.mooring.proxy.Endpoint;
 import dev.mooring.proxy.HostSet;
 import dev.mooring.proxy.ProxyStatus;
+import dev.mooring.proxy.RetryBudget;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -37,6 +39,9 @@ public final class Cluster {
     private final OutlierDetector outliers;
     private final Http1Pool http1 = new Http1Pool(this);
     private final Http2Pool http2 = new Http2Pool(this);
+    /** Requests in flight and those of them retrying, counted only when the retry policy has a budget. */
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger retrying = new AtomicInteger();
 
     @FunctionalInterface
     public interface Connected {
@@ -68,6 +73,33 @@ public final class Cluster {
     /** @return the host for the next attempt, or null when the cluster has none */
     public Host choose(List<Host> tried) {
         return loadBalancer.choose(hosts.get(), tried, System.nanoTime());
+    }
+
+    /** A request started; with a retry budget, it counts toward what the budget allows. */
+    public void requestStarted() {
+        if (config.retry().budget() != null) requests.incrementAndGet();
+    }
+
+    /** A request ended; {@code retried}: it held a retry slot, which it gives back. */
+    public void requestEnded(boolean retried) {
+        if (config.retry().budget() != null) {
+            requests.decrementAndGet();
+            if (retried) retrying.decrementAndGet();
+        }
+    }
+
+    /**
+     * Takes a retry slot for a request's first retry; false when the budget is spent. A request keeps its slot for
+     * later retries and gives it back through {@link #requestEnded}.
+     */
+    public boolean tryStartRetrying() {
+        RetryBudget budget = config.retry().budget();
+        if (budget == null) return true;
+        while (true) {
+            int now = retrying.get();
+            if (now >= budget.allowed(requests.get())) return false;
+            if (retrying.compareAndSet(now, now + 1)) return true;
+        }
     }
 
     public void failure(Host host) {

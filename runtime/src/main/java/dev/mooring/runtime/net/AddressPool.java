@@ -1,5 +1,6 @@
 package dev.mooring.runtime.net;
 
+import dev.mooring.core.net.Ipv4Cidr;
 import java.util.BitSet;
 
 /**

@@ -18,12 +18,13 @@ import java.nio.file.attribute.BasicFileAttributes;
  * a held lock means a live owner whose namespaces must not be touched. The owner deletes the file before it lets
  * go, so a taker that locked a file just deleted sees it is no longer at the path and tries again.
  */
-final class BridgeLock implements AutoCloseable {
+public final class BridgeLock implements AutoCloseable {
     static final Path DIR = Path.of("/run/mooring");
     private static final int ATTEMPTS = 5;
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    private boolean closed;
 
     private BridgeLock(Path file, FileChannel channel, FileLock lock) {
         this.file = file;
@@ -102,8 +103,13 @@ final class BridgeLock implements AutoCloseable {
         }
     }
 
+    /** Idempotent: a second close must not delete a lock file another Mooring made meanwhile. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try (channel) {
             Files.deleteIfExists(file);
             lock.release();

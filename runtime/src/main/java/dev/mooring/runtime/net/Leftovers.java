@@ -1,5 +1,6 @@
 package dev.mooring.runtime.net;
 
+import dev.mooring.core.net.Ipv4Cidr;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +71,9 @@ final class Leftovers {
         }
         Report report = new Report(namespaces, veths, bridgeRemoved, etcDirs, processes);
         if (!report.empty()) {
-            LOG.info("removed leftovers of a previous run: {}", report);
+            LOG.warn("a previous Mooring on bridge {} died without cleaning up; removed its {} task namespace(s),"
+                    + " {} process(es), {} veth(s){}", bridge, namespaces.size(), processes, veths.size(),
+                    bridgeRemoved ? " and the bridge" : "");
         }
         return report;
     }

@@ -1,5 +1,6 @@
 package dev.mooring.runtime.net;
 
+import dev.mooring.core.net.Ipv4Cidr;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -16,6 +17,9 @@ import java.util.Objects;
 public record NetworkConfig(String bridge, String cidr, Path stateDir, String dnsServer) {
     public static final String DEFAULT_BRIDGE = "mooring0";
     public static final String DEFAULT_CIDR = "198.18.0.0/16";
+    /** /30 is the smallest network with a gateway and one task address. */
+    static final int MAX_PREFIX = 30;
+    static final int MIN_PREFIX = 8;
 
     public NetworkConfig {
         Objects.requireNonNull(stateDir, "stateDir");
@@ -23,10 +27,25 @@ public record NetworkConfig(String bridge, String cidr, Path stateDir, String dn
             throw new IllegalArgumentException("bridge name '" + bridge + "' is not usable: give 1 to 15 letters,"
                     + " digits, '_', '.' or '-' (and not mv followed by 10 hex digits, which names task veths)");
         }
-        Ipv4Cidr.parse(cidr);
+        taskCidr(cidr);
         if (dnsServer != null) {
             Ipv4Cidr.parseAddress(dnsServer);
         }
+    }
+
+    /** A task CIDR: a network from /8 to /30, with what is wrong named for {@code --task-cidr}. */
+    public static Ipv4Cidr taskCidr(String cidr) {
+        Ipv4Cidr parsed;
+        try {
+            parsed = Ipv4Cidr.parse(cidr);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("task " + e.getMessage());
+        }
+        if (parsed.prefix() < MIN_PREFIX || parsed.prefix() > MAX_PREFIX) {
+            throw new IllegalArgumentException("task CIDR '" + cidr + "' needs a prefix from /" + MIN_PREFIX
+                    + " to /" + MAX_PREFIX);
+        }
+        return parsed;
     }
 
     /** The default bridge and CIDR, with the DNS server on the gateway. */

@@ -1,5 +1,6 @@
 package dev.mooring.runtime.net;
 
+import dev.mooring.core.net.Ipv4Cidr;
 import dev.mooring.task.TaskLaunch.HostEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,12 +55,26 @@ public final class TaskNetworks implements AutoCloseable {
      * @throws NetworkException naming what is missing or in the way, and how to run instead
      */
     public static TaskNetworks create(NetworkConfig config) {
+        return create(config, claimBridge(config));
+    }
+
+    /**
+     * Proves no other live Mooring owns the bridge; a runtime takes this before it touches anything shared with
+     * one (cgroups, task directories, namespaces), so a second server on the same bridge hurts nothing.
+     *
+     * @throws NetworkException naming the running owner
+     */
+    public static BridgeLock claimBridge(NetworkConfig config) {
         Privileges.require();
-        Tools tools = Tools.locate();
-        Ipv4Cidr cidr = Ipv4Cidr.parse(config.cidr());
-        IpRoute ip = new IpRoute(tools.ip());
-        BridgeLock lock = BridgeLock.acquire(config.bridge());
+        return BridgeLock.acquire(config.bridge());
+    }
+
+    /** As {@link #create(NetworkConfig)}, with the bridge already claimed; the lock is closed if this fails. */
+    public static TaskNetworks create(NetworkConfig config, BridgeLock lock) {
         try {
+            Tools tools = Tools.locate();
+            Ipv4Cidr cidr = NetworkConfig.taskCidr(config.cidr());
+            IpRoute ip = new IpRoute(tools.ip());
             refuseOverlap(ip, config.bridge(), cidr);
             StateFile state = new StateFile(config.stateDir());
             new Leftovers(ip).clean(config.bridge(), cidr, state);
@@ -91,7 +106,7 @@ public final class TaskNetworks implements AutoCloseable {
     private static boolean overlaps(String hostCidr, Ipv4Cidr cidr) {
         String[] parts = hostCidr.split("/");
         int prefix = Integer.parseInt(parts[1]);
-        if (prefix > Ipv4Cidr.MAX_PREFIX) {
+        if (prefix > NetworkConfig.MAX_PREFIX) {
             int address = Ipv4Cidr.parseAddress(parts[0]);
             return contains(cidr, address) || (prefix == 31 && contains(cidr, address ^ 1));
         }

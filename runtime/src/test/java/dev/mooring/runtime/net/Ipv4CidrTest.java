@@ -3,6 +3,7 @@ package dev.mooring.runtime.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mooring.core.net.Ipv4Cidr;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ class Ipv4CidrTest {
     void rejectsBadCidrsWithAHint() {
         assertThatThrownBy(() -> Ipv4Cidr.parse("198.18.0.1/16")).hasMessageContaining("did you mean 198.18.0.0/16");
         assertThatThrownBy(() -> Ipv4Cidr.parse("198.18.0.0")).hasMessageContaining("a.b.c.d/prefix");
-        assertThatThrownBy(() -> Ipv4Cidr.parse("198.18.0.0/31")).hasMessageContaining("/30");
+        assertThatThrownBy(() -> NetworkConfig.taskCidr("198.18.0.0/31")).hasMessageContaining("/30");
+        assertThatThrownBy(() -> NetworkConfig.taskCidr("198.18.0.1/16")).hasMessageContaining("task CIDR");
         assertThatThrownBy(() -> Ipv4Cidr.parse("198.318.0.0/16")).hasMessageContaining("not an IPv4 address");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.mooring.core.net.Ipv4Cidr;
 import dev.mooring.task.TaskLaunch.HostEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -56,7 +57,7 @@ class TaskNetworksTest {
         TaskSandbox a;
         TaskSandbox b;
         try (TaskNetworks networks = TaskNetworks.create(config)) {
-            Ipv4Cidr cidr = Ipv4Cidr.parse(config.cidr());
+            Ipv4Cidr cidr = NetworkConfig.taskCidr(config.cidr());
             extraIp = Ipv4Cidr.format(cidr.network() + 77);
             a = networks.open(TaskIds.random(), null, List.of());
             b = networks.open(TaskIds.random(), "web-1", List.of(new HostEntry("redis.local", extraIp)));
@@ -190,7 +191,7 @@ class TaskNetworksTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an IPv4 or IPv6");
             assertThat(Host.netns()).doesNotContain(Names.netns(taskId));
             assertThat(networks.open(taskId, null, List.of()).ipv4()).as("no address was used up")
-                    .isEqualTo(Ipv4Cidr.format(Ipv4Cidr.parse(config.cidr()).network() + 2));
+                    .isEqualTo(Ipv4Cidr.format(NetworkConfig.taskCidr(config.cidr()).network() + 2));
         }
     }
 

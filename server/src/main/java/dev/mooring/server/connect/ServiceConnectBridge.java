@@ -3,13 +3,14 @@ package dev.mooring.server.connect;
 import dev.mooring.connect.ServiceConnectAgent;
 import dev.mooring.connect.ServiceConnectController;
 import dev.mooring.connect.dataplane.ProxyFleet;
+import dev.mooring.connect.dataplane.ServiceConnectObserver;
+import dev.mooring.metrics.ServiceConnectMetrics;
 import dev.mooring.connect.plan.ServiceConnectException;
 import dev.mooring.connect.plan.TaskPlan;
 import dev.mooring.connect.plan.VipPool;
 import dev.mooring.control.ControlPlane;
 import dev.mooring.proxy.DataPlane;
 import dev.mooring.proxy.NetworkScope;
-import dev.mooring.proxy.ProxyObserver;
 import dev.mooring.proxy.ProxyStatus;
 import dev.mooring.runtime.ProcessRuntime;
 import dev.mooring.runtime.TaskNetworkHook;
@@ -48,8 +49,9 @@ public final class ServiceConnectBridge implements TaskNetworkHook, AutoCloseabl
 
     /**
      * @param processes the process runtime, or null with the simulated one (plans and snapshots, no proxies)
+     * @param metrics   where the proxies count (spec §5.1)
      */
-    public ServiceConnectBridge(ControlPlane control, ProcessRuntime processes, ProxyObserver observer) {
+    public ServiceConnectBridge(ControlPlane control, ProcessRuntime processes, ServiceConnectMetrics metrics) {
         this.agent = new ServiceConnectAgent(control.ecs().tables(), control.cloudMap(), new VipPool());
         this.controller = new ServiceConnectController(agent, control.ecs().tables());
         this.processes = processes;
@@ -60,8 +62,9 @@ public final class ServiceConnectBridge implements TaskNetworkHook, AutoCloseabl
                         + " ingressPortOverride) or whose own port is one of their aliases' will fail to start;"
                         + " install it (Debian/Ubuntu: apt-get install iptables)");
             }
+            ServiceConnectObserver observer = new ServiceConnectObserver(metrics);
             this.dataPlane = DataPlane.create(observer);
-            this.fleet = new ProxyFleet(dataPlane);
+            this.fleet = new ProxyFleet(dataPlane, observer);
             agent.addListener(fleet);
             agent.addListener(new ServiceConnectAgent.Listener() {
                 @Override

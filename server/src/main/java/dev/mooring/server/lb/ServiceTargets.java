@@ -7,6 +7,9 @@ import dev.mooring.control.ecs.StoredTask;
 import dev.mooring.control.ecs.Task;
 import dev.mooring.control.ecs.TaskDefinition;
 import dev.mooring.elb.OwnedTargets;
+import dev.mooring.reconcile.Changes;
+import dev.mooring.reconcile.Controller;
+import dev.mooring.store.Table;
 import dev.mooring.task.Routability;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,9 +22,10 @@ import java.util.Set;
  * Keeps each ECS service task registered, by its address and container port, in the target groups of the service's
  * {@code loadBalancers} while it can take traffic ({@link Routability#isHealthy}: RUNNING and, when an essential
  * container has a health check, HEALTHY, as ECS registers). A task that stops being so (it is stopping, or failing
- * its checks) is deregistered and drains; the task reconciler holds its SIGTERM until it has drained.
+ * its checks) is deregistered and drains; the task reconciler holds its SIGTERM until it has drained. Runs in the
+ * server's reconcile engine after ECS's controllers and before the load balancers' own.
  */
-public final class ServiceTargets implements Runnable {
+public final class ServiceTargets implements Controller {
     private final EcsState ecs;
     private final OwnedTargets owned;
 
@@ -31,7 +35,18 @@ public final class ServiceTargets implements Runnable {
     }
 
     @Override
-    public void run() {
+    public String name() {
+        return "ecs-load-balancer-targets";
+    }
+
+    @Override
+    public List<Table<?>> watches() {
+        return List.of(ecs.tables().tasks(), ecs.tables().services());
+    }
+
+    /** Looks at every service task each pass: the desired registrations are a function of all of them. */
+    @Override
+    public void reconcile(Changes changes) {
         Map<String, Set<OwnedTargets.Target>> desired = new HashMap<>();
         for (StoredTask stored : ecs.tables().tasks().all()) {
             if (stored.serviceArn() == null) {

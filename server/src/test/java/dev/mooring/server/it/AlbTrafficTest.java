@@ -6,14 +6,23 @@ import static dev.mooring.server.it.RealMooring.taskId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mooring.elb.dataplane.AlbMetrics;
+import dev.mooring.metrics.Dimensions;
+import dev.mooring.metrics.MetricKey;
+import dev.mooring.metrics.MetricRegistry;
+import dev.mooring.metrics.Statistics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,16 +83,43 @@ class AlbTrafficTest {
                 .getFirst().availabilityZones().getFirst().loadBalancerAddresses().getFirst().ipAddress();
         HttpClient http = HttpClient.newHttpClient();
         Set<String> answered = new HashSet<>();
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(
-                URI.create("http://" + address + ":4567/")).build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode() == 200);
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            int status = http.send(HttpRequest.newBuilder(URI.create("http://" + address + ":4567/")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+            statuses.merge(status, 1, Integer::sum);
+            return status == 200;
+        });
         for (int i = 0; i < 4; i++) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + address + ":4567/"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
+            statuses.merge(200, 1, Integer::sum);
             answered.add(r.body());
         }
         assertThat(answered).hasSize(2);
+
+        // the metrics count exactly what the host saw (the caller task below adds its own traffic later)
+        MetricRegistry metrics = mooring.server().metrics();
+        Dimensions byLb = Dimensions.of("LoadBalancer", AlbMetrics.loadBalancerDimension(lb.loadBalancerArn()));
+        Dimensions byGroup = Dimensions.of("TargetGroup", AlbMetrics.targetGroupDimension(tg), "LoadBalancer",
+                byLb.get("LoadBalancer"));
+        Instant since = Instant.now().minusSeconds(300);
+        Function<String, Statistics> lbStat = m -> metrics.statistics(new MetricKey(AlbMetrics.NAMESPACE, m, byLb),
+                since);
+        Function<String, Statistics> groupStat = m -> metrics.statistics(new MetricKey(AlbMetrics.NAMESPACE, m,
+                byGroup), since);
+        int ok = statuses.get(200);
+        int elb5xx = statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(Map.Entry::getValue).sum();
+        await().atMost(Duration.ofSeconds(5)).until(() -> groupStat.apply("TargetResponseTime").sampleCount() == ok);
+        assertThat(groupStat.apply("HTTPCode_Target_2XX_Count").sum()).isEqualTo((double) ok);
+        assertThat(lbStat.apply("HTTPCode_Target_2XX_Count").sum()).isEqualTo((double) ok);
+        assertThat(lbStat.apply("HTTPCode_ELB_5XX_Count").sum()).as("statuses %s", statuses)
+                .isEqualTo((double) elb5xx);
+        assertThat(lbStat.apply("RequestCount").sum()).as("statuses %s", statuses)
+                .isEqualTo((double) (ok + statuses.getOrDefault(502, 0) + statuses.getOrDefault(504, 0)));
+        assertThat(groupStat.apply("HealthyHostCount").maximum()).isEqualTo(2.0);
+        assertThat(groupStat.apply("UnHealthyHostCount").maximum()).isZero();
 
         // from a task, by the load balancer's DNS name
         mooring.register("caller", exec("caller", PYTHON, "-c", """

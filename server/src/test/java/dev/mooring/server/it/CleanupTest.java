@@ -12,6 +12,9 @@ import static org.awaitility.Awaitility.await;
 import dev.mooring.runtime.net.Host;
 import dev.mooring.runtime.net.NetworkConfig;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +23,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.PortMapping;
+import software.amazon.awssdk.services.ecs.model.ServiceConnectClientAlias;
+import software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration;
+import software.amazon.awssdk.services.ecs.model.ServiceConnectService;
 import software.amazon.awssdk.services.ecs.model.Task;
 
-/** Mooring leaves nothing on the machine: not after a clean close, and not after a kill -9 once it starts again. */
+/**
+ * Mooring leaves nothing on the machine: not after a clean close, and not after a kill -9 once it starts again (a
+ * Service Connect task's netfilter redirect and proxy included: issue 7, "Bad input and faults").
+ */
 class CleanupTest {
     @TempDir
     Path stateDir;
@@ -68,11 +78,11 @@ class CleanupTest {
             String endpoint = log.lines().filter(l -> l.startsWith("READY ")).findFirst().orElseThrow()
                     .substring("READY ".length());
             try (EcsClient ecs = RealMooring.ecsClient(URI.create(endpoint))) {
-                arn = runSleeper(ecs);
-                await().atMost(Duration.ofSeconds(60)).until(() -> "RUNNING".equals(ecs.describeTasks(b -> b
-                        .cluster("default").tasks(arn)).tasks().getFirst().lastStatus()));
+                arn = runServiceConnectServer(ecs, URI.create(endpoint));
             }
             footprint = footprint(bridge, taskId(arn));
+            assertThat(natRules(footprint.netns())).as("the Service Connect ingress redirect in %s",
+                    footprint.netns()).anyMatch(rule -> rule.contains("REDIRECT"));
         } finally {
             child.destroyForcibly();
         }
@@ -95,6 +105,47 @@ class CleanupTest {
         ecs.registerTaskDefinition(b -> b.family("sleeper").networkMode("awsvpc").cpu("256").memory("512")
                 .containerDefinitions(exec("sleeper", "/bin/sleep", "600").build()));
         return ecs.runTask(b -> b.taskDefinition("sleeper").launchType("FARGATE")).tasks().getFirst().taskArn();
+    }
+
+    /**
+     * One task of a Service Connect service whose container port the proxy intercepts: its namespace then holds a
+     * netfilter redirect and its proxy's listeners, beside the container.
+     */
+    private static String runServiceConnectServer(EcsClient ecs, URI endpoint) throws Exception {
+        ecs.createCluster(b -> b.clusterName("default"));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(endpoint)
+                .header("X-Amz-Target", "Route53AutoNaming_v20170314.CreateHttpNamespace")
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/servicediscovery/"
+                        + "aws4_request, SignedHeaders=host, Signature=abc")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Name\":\"crash.internal\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        ecs.registerTaskDefinition(b -> b.family("web").networkMode("awsvpc").cpu("256").memory("512")
+                .containerDefinitions(exec("web", RealMooring.PYTHON, "-m", "http.server", "8080")
+                        .portMappings(PortMapping.builder().name("http").containerPort(8080).appProtocol("http")
+                                .build()).build()));
+        ServiceConnectConfiguration sc = ServiceConnectConfiguration.builder().enabled(true).namespace("crash.internal")
+                .services(ServiceConnectService.builder().portName("http").discoveryName("web")
+                        .clientAliases(ServiceConnectClientAlias.builder().port(80).dnsName("web").build()).build())
+                .build();
+        // the namespace is created asynchronously (an operation), so the service may have to wait for it
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            ecs.createService(b -> b.cluster("default").serviceName("web").taskDefinition("web").desiredCount(1)
+                    .launchType("FARGATE").serviceConnectConfiguration(sc));
+            return true;
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            List<String> arns = ecs.listTasks(b -> b.cluster("default").serviceName("web")).taskArns();
+            return arns.size() == 1 && "RUNNING".equals(ecs.describeTasks(b -> b.cluster("default").tasks(arns))
+                    .tasks().getFirst().lastStatus());
+        });
+        return ecs.listTasks(b -> b.cluster("default").serviceName("web")).taskArns().getFirst();
+    }
+
+    private static List<String> natRules(String netns) {
+        return Host.run(List.of("ip", "netns", "exec", netns, "iptables", "-t", "nat", "-S")).lines().toList();
     }
 
     private static Footprint footprint(String bridge, String taskId) {

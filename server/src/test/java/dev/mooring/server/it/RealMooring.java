@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mooring.metrics.MetricRegistry;
 import dev.mooring.server.MooringServer;
 import dev.mooring.runtime.net.Host;
 import dev.mooring.runtime.net.NetworkConfig;
@@ -57,25 +58,31 @@ final class RealMooring implements AutoCloseable {
     private final EcsClient ecs;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RealMooring(Path stateDir, String bridge, String cidr) throws InterruptedException {
+    private RealMooring(Path stateDir, String bridge, String cidr, MetricRegistry metrics)
+            throws InterruptedException {
         this.stateDir = stateDir;
         this.bridge = bridge;
         this.cidr = cidr;
         this.server = MooringServer.builder().stateDir(stateDir).port(0).runtime(MooringServer.RuntimeKind.PROCESS)
-                .bridge(bridge).taskCidr(cidr).dnsPort(53).start();
+                .bridge(bridge).taskCidr(cidr).dnsPort(53).metrics(metrics).start();
         this.ecs = ecsClient(URI.create(server.endpointUrl()));
     }
 
     /** A server on a fresh bridge and /24; fails (never skips) when the machine cannot run real tasks. */
     static RealMooring start(Path stateDir) throws InterruptedException {
+        return start(stateDir, (MetricRegistry) null);
+    }
+
+    /** As {@link #start(Path)}, counting into {@code metrics} (one with a clock the test moves); null for a new one. */
+    static RealMooring start(Path stateDir, MetricRegistry metrics) throws InterruptedException {
         requireRootAndTools();
         NetworkConfig net = Host.uniqueConfig(stateDir, "mit");
-        return start(stateDir, net.bridge(), net.cidr());
+        return new RealMooring(stateDir, net.bridge(), net.cidr(), metrics);
     }
 
     /** A server on a given bridge and CIDR, e.g. where a killed server left its tasks. */
     static RealMooring start(Path stateDir, String bridge, String cidr) throws InterruptedException {
-        return new RealMooring(stateDir, bridge, cidr);
+        return new RealMooring(stateDir, bridge, cidr, null);
     }
 
     static void requireRootAndTools() {

@@ -7,16 +7,27 @@ import static dev.mooring.server.it.RealMooring.taskId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mooring.metrics.Dimensions;
+import dev.mooring.metrics.MetricKey;
+import dev.mooring.metrics.MetricRegistry;
+import dev.mooring.metrics.Statistics;
 import dev.mooring.runtime.net.Host;
 import dev.mooring.server.ServerStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -62,13 +73,38 @@ class ServiceConnectTest {
             server.server_close()
             """;
 
+    /** Answers GET /ok with 200 "ok" and anything else with 500 "fail". */
+    static final String CODE_SERVER = """
+            import http.server, sys
+            class Coded(http.server.BaseHTTPRequestHandler):
+                protocol_version = 'HTTP/1.1'
+                def do_GET(self):
+                    ok = self.path.split('?')[0] == '/ok'
+                    body = b'ok' if ok else b'fail'
+                    self.send_response(200 if ok else 500)
+                    self.send_header('Content-Length', str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                def log_message(self, *args):
+                    pass
+            http.server.ThreadingHTTPServer(('0.0.0.0', int(sys.argv[1])), Coded).serve_forever()
+            """;
+
     @TempDir
     static Path stateDir;
     static RealMooring mooring;
+    /** The metrics' clock, moved by hand: a per-target figure is published only when its minute is over. */
+    static final AtomicLong METRICS_MILLIS = new AtomicLong(System.currentTimeMillis());
+    static final MetricRegistry METRICS = new MetricRegistry(new InstantSource() {
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(METRICS_MILLIS.get());
+        }
+    }, MetricRegistry.DEFAULT_RETENTION);
 
     @BeforeAll
     static void start() throws Exception {
-        mooring = RealMooring.start(stateDir);
+        mooring = RealMooring.start(stateDir, METRICS);
         mooring.ecs().createCluster(b -> b.clusterName(CLUSTER));
         mooring.cloudMap("CreateHttpNamespace", Map.of("Name", NAMESPACE));
         await().atMost(Duration.ofSeconds(10)).until(() -> mooring.cloudMap("ListNamespaces", Map.of())
@@ -125,9 +161,22 @@ class ServiceConnectTest {
                 TreeMap::new, Collectors.counting()));
     }
 
+    /**
+     * RUNNING is not listening (these apps have no health check), and on a loaded machine a Python app takes a while:
+     * waits until each answers 200 on port 8080, asked from the host through its ingress proxy.
+     */
+    static void awaitListening(List<Task> servers, String path) {
+        for (Task t : servers) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> Host.attempt(List.of("curl", "-s", "-o", "/dev/null",
+                    "-m", "2", "-w", "%{http_code}", "http://" + address(t) + ":8080" + path)).output().strip()
+                    .equals("200"));
+        }
+    }
+
     @Test
     void aClientReachesThreeServersThroughTheirAliasInRoundRobin() throws Exception {
         List<Task> servers = service("web", "web", 3, server("http", "web", 80, "web", null));
+        awaitListening(servers, "/");
         Task client = client("web-client");
 
         List<String> replies = new ArrayList<>();
@@ -303,7 +352,7 @@ class ServiceConnectTest {
         // a health check says when the app listens: without one a new task would get traffic once RUNNING, before
         // its app is ready; generous numbers, since CI machines are slow and shared
         mooring.ecs().registerTaskDefinition(b -> b.family("steady").networkMode("awsvpc").cpu("1024")
-                .memory("512").containerDefinitions(exec("steady", PYTHON, "-c", WEB_SERVER, "8080")
+                .memory("2048").containerDefinitions(exec("steady", PYTHON, "-c", WEB_SERVER, "8080")
                         .portMappings(PortMapping.builder().name("http").containerPort(8080).protocol("tcp")
                                 .appProtocol("http").build())
                         .healthCheck(HealthCheck.builder().command("CMD-SHELL",
@@ -360,5 +409,105 @@ class ServiceConnectTest {
                 .contains("\"upstream_cluster\":\"steady\""));
         assertThat(results.stream().filter(c -> !c.startsWith("200 ")).toList()).as("failed requests of %d; the"
                 + " client proxy's log: %s", results.size(), accessLog.stream().filter(l -> !l.contains("\"status\":200") && !l.contains(" 200 ")).toList()).isEmpty();
+    }
+
+    private static Statistics stat(String metric, Instant since, String... dimensions) {
+        return METRICS.statistics(new MetricKey("AWS/ECS", metric, Dimensions.of(dimensions)), since);
+    }
+
+    @Test
+    void metricsCountAKnownRequestMixExactlyAndTheAccessLogDropsTheQuery() throws Exception {
+        mooring.register("coded", exec("coded", PYTHON, "-c", CODE_SERVER, "8080")
+                .portMappings(PortMapping.builder().name("http").containerPort(8080).protocol("tcp")
+                        .appProtocol("http").build()).build());
+        List<Task> servers = service("coded", "coded", 2, server("http", "coded", 80, "coded", null));
+        mooring.ecs().createService(b -> b.cluster(CLUSTER).serviceName("coded-client").taskDefinition("client")
+                .desiredCount(1).launchType("FARGATE").serviceConnectConfiguration(sc -> sc.enabled(true)
+                        .namespace(NAMESPACE)
+                        .logConfiguration(l -> l.logDriver("awslogs").options(Map.of("awslogs-group",
+                                RealMooring.LOG_GROUP, "awslogs-stream-prefix", "proxy")))
+                        .accessLogConfiguration(a -> a.format("TEXT"))));
+        Task client = mooring.awaitRunning(CLUSTER, "coded-client", 1, Duration.ofSeconds(60)).getFirst();
+
+        awaitListening(servers, "/ok");
+        // a fresh minute of the metrics' clock holds exactly this test's traffic
+        long minute = (METRICS_MILLIS.get() / 60_000 + 1) * 60_000;
+        METRICS_MILLIS.set(minute + 1_000);
+        Instant since = Instant.ofEpochMilli(minute);
+        Map<String, Integer> codes = new TreeMap<>();
+        for (int i = 0; i < 10; i++) {
+            String path = i % 5 < 3 ? "/ok?token=secret" : "/fail";
+            Host.Result r = inTask(client, "curl", "-s", "-o", "/dev/null", "-m", "5", "-w", "%{http_code}",
+                    "http://coded" + path);
+            assertThat(r.exitCode()).as("curl %s: %s", path, r.error()).isZero();
+            codes.merge(r.output().strip(), 1, Integer::sum);
+        }
+        assertThat(codes).isEqualTo(Map.of("200", 6, "500", 4));
+
+        String[] target = {"TargetDiscoveryName", "coded"};
+        String[] targetOfClient = {"TargetDiscoveryName", "coded", "ServiceName", "coded-client", "ClusterName",
+                CLUSTER};
+        String[] server = {"DiscoveryName", "coded"};
+        String[] serverService = {"DiscoveryName", "coded", "ServiceName", "coded", "ClusterName", CLUSTER};
+        // what each side records last: the egress proxy its bytes, the ingress proxy its bytes
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(List.of(
+                stat("TargetProcessedBytes", since, target).sampleCount(),
+                stat("ProcessedBytes", since, server).sampleCount())).as("series: %s",
+                METRICS.series(dev.mooring.metrics.SeriesFilter.all(), since)).containsOnly(10L));
+        for (String[] d : List.of(target, targetOfClient)) {
+            assertThat(stat("HTTPCode_Target_2XX_Count", since, d).sum()).isEqualTo(6.0);
+            assertThat(stat("HTTPCode_Target_5XX_Count", since, d).sum()).isEqualTo(4.0);
+            assertThat(stat("HTTPCode_Target_4XX_Count", since, d).sum()).isZero();
+            assertThat(stat("TargetResponseTime", since, d).sampleCount()).isEqualTo(10);
+            // bodies only: 6 × "ok" and 4 × "fail"
+            assertThat(stat("TargetProcessedBytes", since, d).sum()).isEqualTo(28.0);
+        }
+        for (String[] d : List.of(server, serverService)) {
+            assertThat(stat("RequestCount", since, d).sum()).isEqualTo(10.0);
+            assertThat(stat("ProcessedBytes", since, d).sum()).isEqualTo(28.0);
+            assertThat(stat("NewConnectionCount", since, d).sum()).isBetween(1.0, 10.0);
+        }
+        assertThat(stat("GrpcRequestCount", since, server).sampleCount()).isZero();
+
+        // the minute closes: each of the two targets got 5 of the 10 requests (round robin)
+        METRICS_MILLIS.addAndGet(60_000);
+        METRICS.sample();
+        assertThat(stat("RequestCountPerTarget", since, target)).isEqualTo(new Statistics(2, 10, 5, 5));
+        assertThat(stat("RequestCountPerTarget", since, targetOfClient)).isEqualTo(new Statistics(2, 10, 5, 5));
+
+        // the same figures over the admin endpoint, as scripts and mooring metrics read them
+        HttpClient http = HttpClient.newHttpClient();
+        String json = http.send(HttpRequest.newBuilder(URI.create(mooring.server().endpointUrl()
+                + "/_mooring/metrics?format=json&namespace=AWS/ECS&metric=HTTPCode_Target_5XX_Count"
+                + "&dim.TargetDiscoveryName=coded&exact=true&since=5m")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(report.path("series")).as(json).hasSize(1);
+        assertThat(report.path("series").get(0).path("total").path("sum").asDouble()).isEqualTo(4.0);
+        assertThat(report.path("series").get(0).path("datapoints").get(0).path("timestamp").asText())
+                .isEqualTo(since.toString());
+        HttpResponse<String> prometheus = http.send(HttpRequest.newBuilder(URI.create(mooring.server()
+                .endpointUrl() + "/_mooring/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(prometheus.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
+        // cumulative since the server started: the 5XX only this test's client caused (the waits above went
+        // straight to the servers, past any client proxy)
+        assertThat(prometheus.body()).containsPattern(
+                "aws_ecs_http_code_target_5xx_count_total\\{target_discovery_name=\"coded\"} 4(\\.0)?\n");
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(mooring.server().endpointUrl()
+                + "/_mooring/metrics?format=json&since=soon")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("since must be a duration");
+
+        // TEXT access log (spec §5.2): one line per request, the query string stripped (includeQueryParameters
+        // is not ENABLED)
+        String proxy = mooring.describe(CLUSTER, client.taskArn()).containers().stream()
+                .map(Container::name).filter(n -> n.startsWith("ecs-service-connect-")).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> mooring.logLines(taskId(client.taskArn()), proxy).stream()
+                .filter(l -> l.contains("\"GET /")).count() == 10);
+        List<String> lines = mooring.logLines(taskId(client.taskArn()), proxy).stream()
+                .filter(l -> l.contains("\"GET /")).toList();
+        assertThat(lines.stream().filter(l -> l.contains("\"GET /ok HTTP/1.1\" 200 ")).count()).isEqualTo(6);
+        assertThat(lines.stream().filter(l -> l.contains("\"GET /fail HTTP/1.1\" 500 ")).count()).isEqualTo(4);
+        assertThat(lines).noneSatisfy(l -> assertThat(l).contains("secret"));
     }
 }

@@ -15,14 +15,14 @@ import java.util.List;
  * Listeners and their rules. Each listener has a default rule, which carries its default actions and cannot be
  * deleted; the other rules are evaluated by priority (1 first).
  */
-final class ListenerOps {
+final class ListenerOperations {
     static final String DEFAULT_PRIORITY = "default";
     private static final int MAX_LISTENERS = 50;
     private static final int MAX_RULES = 100;
 
     private final ElbTables t;
 
-    ListenerOps(ElbTables tables) {
+    ListenerOperations(ElbTables tables) {
         this.t = tables;
     }
 
@@ -206,7 +206,7 @@ final class ListenerOps {
         String listenerArn = listenerPrefix.contains("/") ? listenerPrefix.substring(0, listenerPrefix.lastIndexOf('/'))
                 : listenerPrefix;
         return s.get(t.listeners(), listenerArn).filter(l -> l.defaultRuleArn().equals(arn))
-                .map(ListenerOps::defaultRule);
+                .map(ListenerOperations::defaultRule);
     }
 
     boolean isDefaultRule(Snapshot s, String arn) {

@@ -1,4 +1,4 @@
-package dev.mooring.control.reconcile;
+package dev.mooring.reconcile;
 
 import dev.mooring.store.Store;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.mooring.control.reconcile;
+package dev.mooring.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

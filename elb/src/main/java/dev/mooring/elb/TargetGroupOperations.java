@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The target group operations, and which load balancers use a target group (through listeners and rules). */
-final class TargetGroupOps {
+final class TargetGroupOperations {
     /** ALB's health check defaults (the timeout is 5 s: AWS's documented default for HTTP target groups). */
     static final int DEFAULT_INTERVAL = 30;
     static final int DEFAULT_TIMEOUT = 5;
@@ -32,13 +32,13 @@ final class TargetGroupOps {
 
     private final ElbTables t;
 
-    TargetGroupOps(ElbTables tables) {
+    TargetGroupOperations(ElbTables tables) {
         this.t = tables;
     }
 
     Results.TargetGroups create(RequestContext ctx, Requests.CreateTargetGroup in) {
         String name = Errors.required(in.name(), "Name");
-        if (!LoadBalancerOps.NAME.matcher(name).matches()) {
+        if (!LoadBalancerOperations.NAME.matcher(name).matches()) {
             throw Errors.validation("Target group name '" + name + "' must be 1 to 32 letters, digits and hyphens,"
                     + " and must not begin or end with a hyphen");
         }
@@ -72,7 +72,7 @@ final class TargetGroupOps {
                 in.unhealthyThresholdCount(), in.matcher());
         var tags = Tags.valid(in.tags());
         return t.store().write(tx -> {
-            var existing = tx.stream(t.targetGroups()).filter(g -> LoadBalancerOps.inRegion(ctx, g.arn())
+            var existing = tx.stream(t.targetGroups()).filter(g -> LoadBalancerOperations.inRegion(ctx, g.arn())
                     && g.targetGroup().targetGroupName().equals(name)).findFirst();
             if (existing.isPresent()) {
                 TargetGroup old = existing.get().targetGroup();
@@ -203,9 +203,9 @@ final class TargetGroupOps {
     /** The load balancers whose listeners or rules forward to {@code targetGroupArn}. */
     static Set<String> users(Stream<StoredListener> listeners, Stream<StoredRule> rules, String targetGroupArn) {
         Set<String> out = new TreeSet<>();
-        listeners.forEach(l -> l.listener().defaultActions().stream().flatMap(TargetGroupOps::forwardedTo)
+        listeners.forEach(l -> l.listener().defaultActions().stream().flatMap(TargetGroupOperations::forwardedTo)
                 .filter(targetGroupArn::equals).findAny().ifPresent(x -> out.add(l.listener().loadBalancerArn())));
-        rules.forEach(r -> r.rule().actions().stream().flatMap(TargetGroupOps::forwardedTo)
+        rules.forEach(r -> r.rule().actions().stream().flatMap(TargetGroupOperations::forwardedTo)
                 .filter(targetGroupArn::equals).findAny().ifPresent(x -> out.add(Arns.loadBalancerOf(r.arn()))));
         return out;
     }

@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** AddTags, RemoveTags and DescribeTags over load balancers, target groups, listeners and rules. */
-final class TagOps {
+final class TagOperations {
     private static final int MAX_RESOURCES = 20;
 
     private final ElbTables t;
 
-    TagOps(ElbTables tables) {
+    TagOperations(ElbTables tables) {
         this.t = tables;
     }
 

@@ -1,4 +1,4 @@
-package dev.mooring.control.reconcile;
+package dev.mooring.reconcile;
 
 import dev.mooring.store.Table;
 import java.util.LinkedHashMap;

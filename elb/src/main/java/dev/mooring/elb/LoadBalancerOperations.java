@@ -19,14 +19,14 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** CreateLoadBalancer, DescribeLoadBalancers, DeleteLoadBalancer and the load balancer attribute operations. */
-final class LoadBalancerOps {
+final class LoadBalancerOperations {
     /** ELBv2 names: 1–32 letters, digits and hyphens, not starting or ending with a hyphen. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,30}[A-Za-z0-9])?");
     private static final int MAX_LOAD_BALANCERS = 50;
 
     private final ElbTables t;
 
-    LoadBalancerOps(ElbTables tables) {
+    LoadBalancerOperations(ElbTables tables) {
         this.t = tables;
     }
 

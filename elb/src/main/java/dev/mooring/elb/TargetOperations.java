@@ -1,5 +1,6 @@
 package dev.mooring.elb;
 
+import dev.mooring.core.net.Ipv4Cidr;
 import dev.mooring.core.operation.RequestContext;
 import dev.mooring.elb.health.HealthChecks;
 import dev.mooring.elb.health.Observation;
@@ -19,14 +20,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** RegisterTargets, DeregisterTargets and DescribeTargetHealth, and the health each target is reported in. */
-final class TargetOps {
+final class TargetOperations {
     private static final int MAX_TARGETS = 1000;
 
     private final ElbTables t;
     private final HealthChecks health;
-    private final List<Cidr> targetNetworks;
+    private final List<Ipv4Cidr> targetNetworks;
 
-    TargetOps(ElbTables tables, HealthChecks health, List<Cidr> targetNetworks) {
+    TargetOperations(ElbTables tables, HealthChecks health, List<Ipv4Cidr> targetNetworks) {
         this.t = tables;
         this.health = health;
         this.targetNetworks = List.copyOf(targetNetworks);
@@ -118,7 +119,7 @@ final class TargetOps {
         StoredTargetGroup g = s.get(t.targetGroups(), arn)
                 .orElseThrow(() -> Errors.targetGroupNotFound("'" + arn + "'"));
         Instant now = ctx.receivedAt();
-        boolean inUse = !TargetGroupOps.users(s.stream(t.listeners()), s.stream(t.rules()), arn).isEmpty();
+        boolean inUse = !TargetGroupOperations.users(s.stream(t.listeners()), s.stream(t.rules()), arn).isEmpty();
         List<Registration> present = s.withPrefix(t.registrations(), arn + "|")
                 .filter(r -> r.present(now, delay(g))).sorted(Comparator.comparing(Registration::key)).toList();
         List<TargetHealthDescription> out = new ArrayList<>();
@@ -138,7 +139,7 @@ final class TargetOps {
     }
 
     private static String healthCheckPort(TargetGroup g, int port) {
-        return TargetGroupOps.TRAFFIC_PORT.equals(g.healthCheckPort()) ? Integer.toString(port) : g.healthCheckPort();
+        return TargetGroupOperations.TRAFFIC_PORT.equals(g.healthCheckPort()) ? Integer.toString(port) : g.healthCheckPort();
     }
 
     private TargetHealthDescription describe(StoredTargetGroup g, boolean inUse, Registration r) {
@@ -151,7 +152,7 @@ final class TargetOps {
      * (ALB fails open); draining targets never.
      */
     List<java.net.InetSocketAddress> routable(Snapshot s, StoredTargetGroup g, Instant now) {
-        boolean inUse = !TargetGroupOps.users(s.stream(t.listeners()), s.stream(t.rules()), g.arn()).isEmpty();
+        boolean inUse = !TargetGroupOperations.users(s.stream(t.listeners()), s.stream(t.rules()), g.arn()).isEmpty();
         List<Registration> live = s.withPrefix(t.registrations(), g.arn() + "|").filter(r -> !r.deregistering())
                 .toList();
         List<Registration> healthy = live.stream().filter(r -> {
@@ -160,6 +161,21 @@ final class TargetOps {
         }).toList();
         return (healthy.isEmpty() ? live : healthy).stream()
                 .map(r -> new java.net.InetSocketAddress(r.id(), r.port())).toList();
+    }
+
+    /** HealthyHostCount and UnHealthyHostCount of a group: its registered targets in those two states. */
+    int[] hostCounts(Snapshot s, StoredTargetGroup g) {
+        boolean inUse = !TargetGroupOperations.users(s.stream(t.listeners()), s.stream(t.rules()), g.arn()).isEmpty();
+        int[] counts = new int[2];
+        s.withPrefix(t.registrations(), g.arn() + "|").forEach(r -> {
+            var state = health(g, inUse, r).state();
+            if (state == TargetHealthState.HEALTHY) {
+                counts[0]++;
+            } else if (state == TargetHealthState.UNHEALTHY) {
+                counts[1]++;
+            }
+        });
+        return counts;
     }
 
     /** The state ALB reports: draining, then not in use, then checks disabled, then what the checks observed. */

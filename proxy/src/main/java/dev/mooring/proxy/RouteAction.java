@@ -1,0 +1,57 @@
+package dev.mooring.proxy;
+
+import java.util.Objects;
+
+/** What a matched route does with a request. */
+public sealed interface RouteAction {
+    /** To a cluster of the proxy, with its load balancer, retries and outlier detection. */
+    record Forward(String cluster) implements RouteAction {
+        public Forward {
+            Objects.requireNonNull(cluster, "cluster");
+        }
+    }
+
+    /** Answered by the proxy itself (ALB's fixed-response action): the status, a content type and a body. */
+    record DirectResponse(int status, String contentType, String body) implements RouteAction {
+        public DirectResponse {
+            if (status < 200 || status > 599) throw new IllegalArgumentException("status must be 2xx to 5xx: " + status);
+            contentType = contentType == null ? "text/plain; charset=utf-8" : contentType;
+            body = body == null ? "" : body;
+        }
+    }
+
+    /**
+     * Answered with a redirect (ALB's redirect action): 301 or 302 to a URL built from the parts, each of which may
+     * use the request's {@code #{protocol}}, {@code #{host}}, {@code #{port}}, {@code #{path}} and {@code #{query}}
+     * ({@code path} includes its leading slash; {@code query} has no {@code ?}).
+     */
+    record Redirect(int status, String protocol, String host, String port, String path, String query)
+            implements RouteAction {
+        public Redirect {
+            if (status != 301 && status != 302) throw new IllegalArgumentException("redirect status must be 301 or 302");
+            protocol = protocol == null ? "#{protocol}" : protocol;
+            host = host == null ? "#{host}" : host;
+            port = port == null ? "#{port}" : port;
+            path = path == null ? "/#{path}" : path;
+            query = query == null ? "#{query}" : query;
+        }
+
+        /** The Location for a request, given its parts. */
+        public String location(String reqProtocol, String reqHost, String reqPort, String reqPath, String reqQuery) {
+            String proto = fill(protocol, reqProtocol, reqHost, reqPort, reqPath, reqQuery).toLowerCase();
+            String h = fill(host, reqProtocol, reqHost, reqPort, reqPath, reqQuery);
+            String p = fill(port, reqProtocol, reqHost, reqPort, reqPath, reqQuery);
+            String pa = fill(path, reqProtocol, reqHost, reqPort, reqPath, reqQuery);
+            String q = fill(query, reqProtocol, reqHost, reqPort, reqPath, reqQuery);
+            boolean defaultPort = ("http".equals(proto) && "80".equals(p)) || ("https".equals(proto) && "443".equals(p));
+            return proto + "://" + h + (defaultPort || p.isEmpty() ? "" : ":" + p) + (pa.startsWith("/") ? pa : "/" + pa)
+                    + (q.isEmpty() ? "" : "?" + q);
+        }
+
+        // #{path} is the request path without its leading slash, as ALB substitutes it after its own "/"
+        private static String fill(String template, String protocol, String host, String port, String path, String query) {
+            return template.replace("#{protocol}", protocol).replace("#{host}", host).replace("#{port}", port)
+                    .replace("#{path}", path.startsWith("/") ? path.substring(1) : path).replace("#{query}", query);
+        }
+    }
+}
