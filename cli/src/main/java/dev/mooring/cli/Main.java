@@ -1,5 +1,6 @@
 package dev.mooring.cli;
 
+import dev.mooring.demo.DemoCommand;
 import dev.mooring.loadgen.TrafficCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./mooring}. */
 @Command(name = "mooring", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Amazon ECS Service Connect and AWS Cloud Map on one Linux machine.",
-        subcommands = {ServerCommand.class, StatusCommand.class, LbCommand.class, LogsCommand.class,
+        subcommands = {DemoCommand.class, ServerCommand.class, StatusCommand.class, LbCommand.class, LogsCommand.class,
                 TrafficCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
