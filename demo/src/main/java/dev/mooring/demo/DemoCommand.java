@@ -52,6 +52,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit", description = "Tear everything down at the end instead of leaving the app running.")
     boolean exit;
 
+    @Option(names = "--bridge", defaultValue = "mooring0", hidden = true,
+            description = "Bridge of a server the demo starts.")
+    String bridge;
+
+    @Option(names = "--task-cidr", defaultValue = "198.18.0.0/16", hidden = true,
+            description = "Task CIDR of a server the demo starts.")
+    String taskCidr;
+
+    @Option(names = "--lb-ports", defaultValue = "18000-18999", hidden = true,
+            description = "Loopback ports of a server the demo starts, FIRST-LAST.")
+    String lbPorts;
+
     @Option(names = "--stable-timeout", defaultValue = "300", hidden = true)
     int stableTimeoutSeconds;
 
@@ -72,9 +84,13 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println("mooring demo: --phase-seconds 1..3600, --workers 1..1000, --chaos-interval 0..3600");
             return 2;
         }
+        if (System.getProperty("MOORING_LOG_LEVEL") == null && System.getenv("MOORING_LOG_LEVEL") == null) {
+            // a server the demo starts logs only what goes wrong: the demo's own lines tell the story
+            System.setProperty("MOORING_LOG_LEVEL", "WARN");
+        }
         YelbDemo.Options options = new YelbDemo.Options(Duration.ofSeconds(phaseSeconds), workers,
                 Duration.ofSeconds(chaosInterval), Duration.ofSeconds(stableTimeoutSeconds));
-        try (InterimMetrics interim = new InterimMetrics(Clock.systemUTC(), Path.of("/proc/net/tcp"))) {
+        try (InterimMetrics interim = new InterimMetrics(Clock.systemUTC(), Path.of("/proc/net"))) {
             YelbDemo demo = new YelbDemo(endpoint, options, interim, interim, new NamespaceKiller(), out);
             MooringServer started = null;
             if (!demo.serverAnswers()) {
@@ -184,7 +200,9 @@ public final class DemoCommand implements Callable<Integer> {
         int port = endpoint.getPort() == -1 ? 80 : endpoint.getPort();
         out.println("No Mooring answers at " + endpoint + "; starting one (state " + stateDir + ")");
         MooringServer server = MooringServer.builder().stateDir(stateDir).port(port)
-                .runtime(MooringServer.RuntimeKind.PROCESS).start();
+                .runtime(MooringServer.RuntimeKind.PROCESS).bridge(bridge).taskCidr(taskCidr)
+                .lbLoopbackPorts(Integer.parseInt(lbPorts.split("-")[0]), Integer.parseInt(lbPorts.split("-")[1]))
+                .start();
         out.println("  serving on " + server.endpointUrl());
         return server;
     }

@@ -12,23 +12,24 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Interim {@link DemoMetrics} until the server's metrics endpoint is wired: it answers only the internal load
- * balancer's {@code RequestCount}, as a lower bound, by watching the host's TCP table ({@code /proc/net/tcp}, read
- * only) for connections to that load balancer's listener (its address in the task network, port 4567) and counting
- * each connection once, at its first sighting. The YELB UI opens one connection per request (nginx without upstream
+ * balancer's {@code RequestCount}, as a lower bound, by watching the host's TCP tables ({@code /proc/net/tcp} and
+ * {@code tcp6}, read only) for connections to that load balancer's listener (its address in the task network, port
+ * 4567) and counting each connection once, at its first sighting. The YELB UI opens one connection per request (nginx without upstream
  * keepalive), and a closed one lingers in TIME_WAIT on the listener's side, so a sample every 100 ms misses little.
  * Every other metric is empty ("n/a" in the table).
  */
 public final class InterimMetrics implements DemoMetrics, AutoCloseable {
     private final InstantSource clock;
-    private final Path tcpTable;
+    private final Path procNet;
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
     private volatile String listenerHex;
     private volatile String loadBalancerDimension;
     private final Thread sampler;
 
-    public InterimMetrics(InstantSource clock, Path tcpTable) {
+    /** @param procNet {@code /proc/net}: its {@code tcp} and {@code tcp6} tables are read */
+    public InterimMetrics(InstantSource clock, Path procNet) {
         this.clock = clock;
-        this.tcpTable = tcpTable;
+        this.procNet = procNet;
         this.sampler = Thread.ofPlatform().daemon().name("demo-lb-connections").start(this::sampleLoop);
     }
 
@@ -62,11 +63,15 @@ public final class InterimMetrics implements DemoMetrics, AutoCloseable {
             return;
         }
         Instant now = clock.instant();
-        for (String line : Files.readAllLines(tcpTable)) {
-            String[] f = line.strip().split("\\s+");
-            // sl local_address rem_address st ...; state 0A is LISTEN
-            if (f.length > 3 && f[1].equals(listener) && !f[3].equals("0A")) {
-                firstSeen.putIfAbsent(f[2], now);
+        // Java and Netty sockets are dual-stack: an IPv4 peer shows in tcp6 as ::ffff:a.b.c.d
+        String mapped = V4_MAPPED + listener;
+        for (String table : List.of("tcp", "tcp6")) {
+            for (String line : Files.readAllLines(procNet.resolve(table))) {
+                String[] f = line.strip().split("\\s+");
+                // sl local_address rem_address st ...; state 0A is LISTEN
+                if (f.length > 3 && (f[1].equals(listener) || f[1].equals(mapped)) && !f[3].equals("0A")) {
+                    firstSeen.putIfAbsent(f[2], now);
+                }
             }
         }
     }
@@ -83,6 +88,9 @@ public final class InterimMetrics implements DemoMetrics, AutoCloseable {
             }
         }
     }
+
+    /** tcp6's prefix of a v4-mapped address: three 32-bit words in host (little-endian) order. */
+    private static final String V4_MAPPED = "0000000000000000FFFF0000";
 
     /** {@code /proc/net/tcp}'s spelling of an IPv4 address and port: little-endian hex address, big-endian port. */
     static String hexAddress(String address, int port) {

@@ -289,10 +289,14 @@ final class YelbTopology {
                 }
             }
         });
+        // DeleteCluster wants every service INACTIVE: deleted services drain their tasks first
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (aws.ecs.listTasks(b -> b.cluster(CLUSTER)).taskArns().isEmpty()) {
+                boolean drained = aws.ecs.describeServices(b -> b.cluster(CLUSTER).services(
+                        java.util.Arrays.stream(Tier.values()).map(t -> t.service).toList())).services().stream()
+                        .allMatch(s -> s.status().equals("INACTIVE"));
+                if (drained && aws.ecs.listTasks(b -> b.cluster(CLUSTER)).taskArns().isEmpty()) {
                     break;
                 }
             } catch (RuntimeException e) {
