@@ -203,12 +203,25 @@ public final class YelbDemo {
         return v.isPresent() ? v.getAsLong() : null;
     }
 
-    /** Kills one running appserver task every interval, until interrupted; bounded by the phase. */
+    /**
+     * Kills one running appserver task every interval, until interrupted; bounded by the phase. A crash at a time:
+     * an interval is skipped while the service has not yet replaced the last kill (fewer tasks running than
+     * desired), so the phases compare how each architecture rides out one crashed task, never a service with no
+     * task left (which no discovery mechanism could serve), and ECS's launch backoff does not snowball.
+     */
     private void chaosLoop(Instant start, List<PhaseResult.Kill> kills) {
         Set<String> killed = new HashSet<>();
         try {
             while (true) {
                 Thread.sleep(options.chaosInterval);
+                Service appserver = aws.ecs.describeServices(b -> b.cluster(YelbTopology.CLUSTER)
+                        .services(Tier.APPSERVER.service)).services().getFirst();
+                if (appserver.runningCount() < appserver.desiredCount() || appserver.pendingCount() > 0) {
+                    out.printf("   chaos +%.1fs: skipped, yelb-appserver has %d of %d tasks running%n",
+                            Duration.between(start, Instant.now()).toMillis() / 1000.0, appserver.runningCount(),
+                            appserver.desiredCount());
+                    continue;
+                }
                 List<String> arns = aws.ecs.listTasks(b -> b.cluster(YelbTopology.CLUSTER)
                         .serviceName(Tier.APPSERVER.service).desiredStatus(DesiredStatus.RUNNING)).taskArns();
                 if (arns.isEmpty()) {
