@@ -18,6 +18,8 @@ public final class BeforeAfterTable {
         rows.add(row("failed requests (no answer or non-2xx)", before, after, p -> Long.toString(p.failed())));
         rows.add(row("  by kind", before, after, p -> kinds(p.failuresByKind())));
         rows.add(row("appserver tasks killed", before, after, p -> Integer.toString(p.kills().size())));
+        rows.add(row("tasks ECS replaced (failed health checks)", before, after,
+                p -> Long.toString(p.tasksFailingHealthChecks())));
         rows.add(row("latency p50", before, after, p -> millis(p.percentileMillis(50))));
         rows.add(row("latency p99", before, after, p -> millis(p.percentileMillis(99))));
         rows.add(row("latency max", before, after, p -> millis(p.traffic().slowestMillis())));

@@ -105,11 +105,13 @@ public final class DemoCommand implements Callable<Integer> {
             }
             MooringServer server = started;
             AtomicBoolean done = new AtomicBoolean();
+            AtomicBoolean interrupted = new AtomicBoolean();
             CountDownLatch tornDown = new CountDownLatch(1);
             Thread main = Thread.currentThread();
             // Ctrl-C at any point: stop the traffic, remove the stack, stop a server we started.
             Thread hook = new Thread(() -> {
                 if (!done.get()) {
+                    interrupted.set(true);
                     out.println("\nmooring demo: interrupted; tearing down");
                     demo.stop();
                     main.interrupt();
@@ -139,6 +141,10 @@ public final class DemoCommand implements Callable<Integer> {
                 tornDown.await(); // until Ctrl-C; the hook tears down
                 return verdict(result);
             } catch (YelbDemo.StepFailed e) {
+                if (interrupted.get()) {
+                    tornDown.await(); // the step failed because Ctrl-C stopped it: the hook tears down
+                    return 130;
+                }
                 done.set(true);
                 System.err.println("mooring demo: " + e.getMessage());
                 List<String> left = demo.teardown();

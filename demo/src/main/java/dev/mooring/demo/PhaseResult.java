@@ -15,13 +15,21 @@ import java.util.TreeMap;
  * @param elb5xx             HTTPCode_ELB_5XX_Count of both load balancers
  * @param serviceConnectRequests the Service Connect RequestCount of yelb-appserver
  * @param scNamespaceServices the Cloud Map services in yelb.sc.internal at the phase's end
+ * @param serviceEvents  the ECS service events of yelb-appserver and yelb-ui during the phase (tasks ECS stopped
+ *                       for failed health checks show here), oldest first
  */
 public record PhaseResult(String name, Instant start, Instant end, TrafficReport traffic, List<Kill> kills,
                           Long internalLbRequests, Long elb5xx, Long serviceConnectRequests,
-                          List<String> scNamespaceServices) {
+                          List<String> scNamespaceServices, List<String> serviceEvents) {
     public PhaseResult {
         kills = List.copyOf(kills);
         scNamespaceServices = List.copyOf(scNamespaceServices);
+        serviceEvents = List.copyOf(serviceEvents);
+    }
+
+    /** Tasks ECS itself stopped in the phase because they failed their target group's health checks. */
+    public long tasksFailingHealthChecks() {
+        return serviceEvents.stream().filter(e -> e.contains("is unhealthy in (target-group")).count();
     }
 
     /** One chaos kill: when (seconds into the phase), which task, what was done. */

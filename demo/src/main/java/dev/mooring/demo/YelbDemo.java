@@ -153,6 +153,8 @@ public final class YelbDemo {
     }
 
     private void summarize(PhaseResult phase) {
+        phase.serviceEvents().stream().filter(e -> e.contains("unhealthy") || e.contains("stopped"))
+                .forEach(e -> out.println("   ECS event " + e));
         out.printf("   %s: %d requests, %d failed (%s), p99 %s, %d tasks killed%n", phase.name(),
                 phase.traffic().requests(), phase.failed(), BeforeAfterTable.kinds(phase.failuresByKind()),
                 BeforeAfterTable.millis(phase.percentileMillis(99)), phase.kills().size());
@@ -169,7 +171,7 @@ public final class YelbDemo {
         List<PhaseResult.Kill> kills = new CopyOnWriteArrayList<>();
         Instant start = Instant.now();
         Thread chaos = options.chaosInterval.isZero() ? null
-                : Thread.ofPlatform().daemon().name("demo-chaos").start(() -> chaosLoop(start, kills));
+                : Thread.ofPlatform().daemon().name("demo-chaos").start(() -> chaosLoop(start, deployed.internalTgArn(), kills));
         TrafficReport report;
         try {
             report = generator.run(second -> out.printf("   %s +%3ds  %5d req/s  %4d failed%n", name,
@@ -195,8 +197,14 @@ public final class YelbDemo {
         Long elb5xx = elb5xxPublic == null || elb5xxInternal == null ? null : elb5xxPublic + elb5xxInternal;
         Long scRequests = value(metrics.sum(new DemoMetrics.MetricQuery("AWS/ECS", "RequestCount", appserver),
                 start, end));
+        List<String> events = aws.ecs.describeServices(b -> b.cluster(YelbTopology.CLUSTER)
+                        .services(Tier.APPSERVER.service, Tier.UI.service)).services().stream()
+                .flatMap(s -> s.events().stream())
+                .filter(e -> !e.createdAt().isBefore(start) && e.createdAt().isBefore(end))
+                .sorted(java.util.Comparator.comparing(software.amazon.awssdk.services.ecs.model.ServiceEvent::createdAt))
+                .map(e -> "+" + Duration.between(start, e.createdAt()).toSeconds() + "s " + e.message()).toList();
         return new PhaseResult(name, start, end, report, kills, internalRequests, elb5xx, scRequests,
-                topology.cloudMapServices(YelbTopology.SC_NAMESPACE));
+                topology.cloudMapServices(YelbTopology.SC_NAMESPACE), events);
     }
 
     private static Long value(java.util.OptionalLong v) {
@@ -205,21 +213,26 @@ public final class YelbDemo {
 
     /**
      * Kills one running appserver task every interval, until interrupted; bounded by the phase. A crash at a time:
-     * an interval is skipped while the service has not yet replaced the last kill (fewer tasks running than
-     * desired), so the phases compare how each architecture rides out one crashed task, never a service with no
-     * task left (which no discovery mechanism could serve), and ECS's launch backoff does not snowball.
+     * an interval is skipped until the service has recovered from the last kill (its desired count running and
+     * healthy in the internal target group, which health-checks the appserver in both phases), so both phases see
+     * the same thing, one crashed task among healthy ones, never a service with no task left (which no discovery
+     * mechanism could serve), and ECS's launch backoff does not snowball.
      */
-    private void chaosLoop(Instant start, List<PhaseResult.Kill> kills) {
+    private void chaosLoop(Instant start, String internalTg, List<PhaseResult.Kill> kills) {
         Set<String> killed = new HashSet<>();
         try {
             while (true) {
                 Thread.sleep(options.chaosInterval);
                 Service appserver = aws.ecs.describeServices(b -> b.cluster(YelbTopology.CLUSTER)
                         .services(Tier.APPSERVER.service)).services().getFirst();
-                if (appserver.runningCount() < appserver.desiredCount() || appserver.pendingCount() > 0) {
-                    out.printf("   chaos +%.1fs: skipped, yelb-appserver has %d of %d tasks running%n",
-                            Duration.between(start, Instant.now()).toMillis() / 1000.0, appserver.runningCount(),
-                            appserver.desiredCount());
+                long healthy = aws.elb.describeTargetHealth(b -> b.targetGroupArn(internalTg))
+                        .targetHealthDescriptions().stream()
+                        .filter(d -> d.targetHealth().stateAsString().equals("healthy")).count();
+                if (appserver.runningCount() < appserver.desiredCount() || appserver.pendingCount() > 0
+                        || healthy < appserver.desiredCount()) {
+                    out.printf("   chaos +%.1fs: skipped, yelb-appserver is recovering (%d of %d running, %d"
+                                    + " healthy)%n", Duration.between(start, Instant.now()).toMillis() / 1000.0,
+                            appserver.runningCount(), appserver.desiredCount(), healthy);
                     continue;
                 }
                 List<String> arns = aws.ecs.listTasks(b -> b.cluster(YelbTopology.CLUSTER)

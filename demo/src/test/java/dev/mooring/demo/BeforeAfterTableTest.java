@@ -24,7 +24,8 @@ class BeforeAfterTableTest {
         List<PhaseResult.Kill> k = java.util.stream.IntStream.range(0, kills)
                 .mapToObj(i -> new PhaseResult.Kill(5.0 * (i + 1), "task" + i, "SIGKILL to 3 processes")).toList();
         return new PhaseResult(name, Instant.EPOCH, Instant.EPOCH.plusSeconds(20), traffic, k, internal, null, null,
-                services);
+                services, List.of("+3s (service yelb-appserver) (task 1) (port 4567) is unhealthy in (target-group"
+                        + " arn) due to (reason Request timed out).", "+4s (service yelb-appserver) has started 1 tasks"));
     }
 
     @Test
@@ -64,6 +65,7 @@ class BeforeAfterTableTest {
         assertThat(rows.get("Cloud Map services in yelb.sc.internal").after())
                 .isEqualTo("yelb-appserver, yelb-db, yelb-redis");
         assertThat(rows.get("appserver tasks killed").after()).isEqualTo("4");
+        assertThat(rows.get("tasks ECS replaced (failed health checks)").after()).isEqualTo("1");
         String text = BeforeAfterTable.render(before, after);
         assertThat(text.lines().findFirst().orElseThrow()).matches("\\s+before\\s+after");
         assertThat(text).contains("internal LB RequestCount                  870      0");
