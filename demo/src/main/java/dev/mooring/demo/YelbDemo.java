@@ -119,8 +119,8 @@ public final class YelbDemo {
         out.printf("   all services stable after %.1f s. The UI: %s%n", coldStart, uiUrl);
         URI target = URI.create(uiUrl + "/api/getvotes"); // uiUrl ends in '/': the sample's double slash (§5)
 
-        out.printf("3. Before: %d workers on %s for %d s, an appserver task killed every %s%n", options.workers,
-                target, options.phase.toSeconds(), chaosText());
+        out.printf("3. Before: %d workers on %s for %d s, %s%n", options.workers, target, options.phase.toSeconds(),
+                chaosText());
         PhaseResult before = step(Step.BEFORE_PHASE, () -> phase("before", target, deployed));
         summarize(before);
 
@@ -149,7 +149,8 @@ public final class YelbDemo {
     }
 
     private String chaosText() {
-        return options.chaosInterval.isZero() ? "(chaos off)" : options.chaosInterval.toSeconds() + " s";
+        return options.chaosInterval.isZero() ? "no chaos"
+                : "an appserver task killed every " + options.chaosInterval.toSeconds() + " s";
     }
 
     private void summarize(PhaseResult phase) {
