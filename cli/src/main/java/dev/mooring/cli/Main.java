@@ -1,6 +1,7 @@
 package dev.mooring.cli;
 
 import dev.mooring.chaos.ChaosCommand;
+import dev.mooring.demo.DemoCommand;
 import dev.mooring.loadgen.TrafficCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,8 +9,9 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./mooring}. */
 @Command(name = "mooring", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Amazon ECS Service Connect and AWS Cloud Map on one Linux machine.",
-        subcommands = {ServerCommand.class, StatusCommand.class, LbCommand.class, MetricsCommand.class,
-                LogsCommand.class, TrafficCommand.class, ChaosCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServerCommand.class, StatusCommand.class, LbCommand.class,
+                MetricsCommand.class, LogsCommand.class, TrafficCommand.class, ChaosCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  *   <li>{@code postgres [init=FILE ...]} runs a real PostgreSQL on the container port; FILEs ({@code .sql} or
  *       {@code .sh}, relative to the state directory) run once after the database is created.</li>
  * </ul>
+ * Built in only: the YELB sample's app server and UI ({@link YelbImage}), which have no line kind of their own.
  */
 public final class ImageCatalog {
     public static final String FILE_NAME = "images.conf";
@@ -44,6 +45,7 @@ public final class ImageCatalog {
         this.stateDir = stateDir;
         this.file = stateDir.resolve(FILE_NAME);
         this.binaries = binaries;
+        Optional<Path> yelbSample = YelbImage.locateSample();
         this.builtIns = List.of(
                 new ImageRule(EXEC_IMAGE, new ExecImage(), "built-in"),
                 new ImageRule("redis*", new RedisImage(binaries), "built-in"),
@@ -52,7 +54,13 @@ public final class ImageCatalog {
                 new ImageRule("postgres*", new PostgresImage(binaries, List.of()), "built-in"),
                 new ImageRule("*/postgres*", new PostgresImage(binaries, List.of()), "built-in"),
                 new ImageRule("*yelb-sc-db*", new PostgresImage(binaries, List.of(stateDir.resolve(YELB_DB_INIT))),
-                        "built-in"));
+                        "built-in"),
+                new ImageRule("*mreferre/yelb-db*",
+                        new PostgresImage(binaries, List.of(stateDir.resolve(YELB_DB_INIT))), "built-in"),
+                new ImageRule("*yelb-sc-appserver*", new YelbImage("appserver", yelbSample), "built-in"),
+                new ImageRule("*mreferre/yelb-appserver*", new YelbImage("appserver", yelbSample), "built-in"),
+                new ImageRule("*yelb-sc-ui*", new YelbImage("ui", yelbSample), "built-in"),
+                new ImageRule("*mreferre/yelb-ui*", new YelbImage("ui", yelbSample), "built-in"));
     }
 
     /** Opens the catalog of a state directory, writing the documented file and the sample's init script if absent. */
@@ -221,6 +229,11 @@ public final class ImageCatalog {
             #   postgres*                 postgres
             #   */postgres*               postgres
             #   *yelb-sc-db*              postgres init=initdb/yelb-db.sql   (the YELB sample's database and votes)
+            #   *mreferre/yelb-db*        postgres init=initdb/yelb-db.sql
+            #   *yelb-sc-appserver*       the YELB app server in Java (samples/yelb: ...yelb.Main appserver)
+            #   *mreferre/yelb-appserver* the same
+            #   *yelb-sc-ui*              the YELB UI in Java (samples/yelb: ...yelb.Main ui), port 80
+            #   *mreferre/yelb-ui*        the same
             #
             # Your lines:
             """;

@@ -4,7 +4,7 @@ import dev.mooring.task.ContainerLaunch;
 import java.nio.file.Path;
 
 /** How one kind of catalog entry turns a container definition into a program. */
-public sealed interface ImageKind permits ExecImage, CommandImage, RedisImage, PostgresImage {
+public sealed interface ImageKind permits ExecImage, CommandImage, RedisImage, PostgresImage, YelbImage {
 
     /**
      * @param home     the container's private writable directory (its HOME and default working directory)

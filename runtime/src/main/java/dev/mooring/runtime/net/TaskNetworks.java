@@ -162,6 +162,10 @@ public final class TaskNetworks implements AutoCloseable {
             ip.batchIn(netns, "addr add " + ipv4 + "/" + cidr.prefix() + " dev eth0\n"
                     + "link set lo up\n"
                     + "link set eth0 up\n");
+            // What Docker does for every container: an unprivileged program may bind ports below 1024 in its own
+            // namespace (the YELB UI listens on 80 as nobody). The setting is per network namespace.
+            Command.run(List.of(tools.ip(), "netns", "exec", netns, "/bin/sh", "-c",
+                    "echo 0 > /proc/sys/net/ipv4/ip_unprivileged_port_start"));
             HostFiles.write(netns, ipv4, name, extras, nameserver);
             hostLines.put(taskId, extras);
         } catch (RuntimeException e) {

@@ -97,4 +97,35 @@ class ImageCatalogTest {
                 "198.18.0.0/16");
         assertThat(pg.argv()).contains("5432", "198.18.0.0/16", state.resolve("pgdata").toString());
     }
+
+    @Test
+    void yelbTiersRunTheJavaSampleWithASmallHeap() throws Exception {
+        ImageCatalog catalog = ImageCatalog.open(state);
+        for (String image : List.of("public.ecr.aws/j7e2a1k3/yelb-sc-appserver:latest", "mreferre/yelb-appserver:0.7")) {
+            assertThat(catalog.resolve(image).orElseThrow().kind()).isEqualTo(new YelbImage("appserver",
+                    YelbImage.locateSample()));
+        }
+        for (String image : List.of("public.ecr.aws/j7e2a1k3/yelb-sc-ui:latest", "mreferre/yelb-ui:0.10")) {
+            assertThat(catalog.resolve(image).orElseThrow().kind()).isEqualTo(new YelbImage("ui",
+                    YelbImage.locateSample()));
+        }
+        assertThat(((PostgresImage) catalog.resolve("mreferre/yelb-db:0.6").orElseThrow().kind()).initScripts())
+                .containsExactly(state.resolve(ImageCatalog.YELB_DB_INIT));
+        // found from runtime/target/classes upwards: the source tree this test runs in
+        assertThat(YelbImage.locateSample()).contains(Path.of("").toAbsolutePath().getParent().resolve("samples/yelb"));
+
+        Path sample = Files.createDirectories(state.resolve("yelb/target/lib"));
+        YelbImage ui = new YelbImage("ui", java.util.Optional.of(sample.getParent().getParent()));
+        assertThatThrownBy(() -> ui.plan(container("yelb-sc-ui", null, null, 80), state, "x"))
+                .isInstanceOf(ImageException.class).hasMessageContaining("the YELB sample is not built");
+        Files.writeString(sample.getParent().resolve("mooring-sample-yelb-1.jar"), "");
+        ImagePlan plan = ui.plan(container("yelb-sc-ui", null, null, 80), state, "x");
+        assertThat(plan.argv()).containsSubsequence(Path.of(System.getProperty("java.home"), "bin/java").toString(),
+                "-Xmx32m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp",
+                sample.getParent().resolve("mooring-sample-yelb-1.jar") + ":" + sample + "/*",
+                "dev.mooring.samples.yelb.Main", "ui");
+        assertThatThrownBy(() -> new YelbImage("ui", java.util.Optional.empty())
+                .plan(container("yelb-sc-ui", null, null, 80), state, "x"))
+                .isInstanceOf(ImageException.class).hasMessageContaining("-Dmooring.samples.yelb");
+    }
 }

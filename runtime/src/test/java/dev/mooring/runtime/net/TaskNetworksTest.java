@@ -74,6 +74,8 @@ class TaskNetworksTest {
             assertThat(Host.runIn(b, "hostname").strip()).isEqualTo("web-1");
             assertThat(Host.run(List.of("hostname")).strip()).as("the host keeps its name")
                     .isNotIn(a.hostname(), "web-1");
+            // as Docker sets it: an unprivileged container may listen on port 80 (the setting is per namespace)
+            assertThat(Host.runIn(a, "cat", "/proc/sys/net/ipv4/ip_unprivileged_port_start").strip()).isEqualTo("0");
 
             assertThat(Host.runIn(a, "cat", "/etc/hosts")).contains("127.0.0.1\tlocalhost")
                     .contains(a.ipv4() + "\t" + a.hostname()).doesNotContain("web-1").doesNotContain("redis.local");
