@@ -1,6 +1,7 @@
 package dev.mooring.samples.yelb.appserver;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -59,12 +60,15 @@ final class YelbApi {
         };
     }
 
-    // upstream reads in this order, one connection each, and renders in another (with "}, {" before chipotle only)
+    // upstream reads in this order (one connection each; one for all four here, see Votes) and renders in another
+    // (with "}, {" before chipotle only)
     private String getVotes() throws Exception {
-        String outback = votes.count(Restaurant.OUTBACK);
-        String ihop = votes.count(Restaurant.IHOP);
-        String bucadibeppo = votes.count(Restaurant.BUCADIBEPPO);
-        String chipotle = votes.count(Restaurant.CHIPOTLE);
+        List<String> counts = votes.counts(List.of(Restaurant.OUTBACK, Restaurant.IHOP, Restaurant.BUCADIBEPPO,
+                Restaurant.CHIPOTLE));
+        String outback = counts.get(0);
+        String ihop = counts.get(1);
+        String bucadibeppo = counts.get(2);
+        String chipotle = counts.get(3);
         return "[{\"name\": \"outback\", \"value\": " + outback + "},"
                 + "{\"name\": \"bucadibeppo\", \"value\": " + bucadibeppo + "},"
                 + "{\"name\": \"ihop\", \"value\": " + ihop + "}, "
