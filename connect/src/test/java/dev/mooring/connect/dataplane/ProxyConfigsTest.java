@@ -76,7 +76,7 @@ class ProxyConfigsTest {
         assertThat(local.upstreamScope()).as("the app is on the task's own loopback").isSameAs(TASK);
         assertThat(local.retry()).isEqualTo(RetryPolicy.NONE);
         ClusterConfig apiCluster = cluster(config, "api");
-        assertThat(apiCluster.upstreamScope()).isSameAs(NetworkScope.HOST);
+        assertThat(apiCluster.upstreamScope()).as("egress leaves from the task's own address").isSameAs(TASK);
         assertThat(apiCluster.retry()).isEqualTo(RetryPolicy.AWS_DEFAULT);
         assertThat(apiCluster.outlierDetection()).isEqualTo(OutlierDetection.AWS_DEFAULT);
         assertThat(ProxyConfigs.localHostSets(p)).singleElement().satisfies(h -> assertThat(h.endpoints())
