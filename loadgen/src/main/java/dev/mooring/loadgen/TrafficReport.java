@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * The figures of one run: hey's summary, status codes, errors by kind, latency histogram and percentiles (all
@@ -49,12 +50,22 @@ public record TrafficReport(String url, int concurrency, double ratePerWorker, d
             // hey's shape: ten equal steps from the fastest to the slowest
             long lo = h.getMinValue();
             long hi = h.getMaxValue();
-            long previous = lo - 1;
+            long[] marks = new long[11];
+            long[] counts = new long[11];
             for (int i = 0; i <= 10; i++) {
-                long mark = i == 10 ? hi : lo + (hi - lo) * i / 10;
-                long n = mark <= previous ? 0 : h.getCountBetweenValues(previous + 1, mark);
-                buckets.add(new Bucket(Collector.millis(mark), n));
-                previous = Math.max(previous, mark);
+                marks[i] = i == 10 ? hi : lo + (hi - lo) * i / 10;
+            }
+            // each recorded value counted once, in the first bucket whose mark it does not pass (counting between
+            // marks instead would count a value twice where two ranges share one of the histogram's buckets)
+            for (HistogramIterationValue v : h.recordedValues()) {
+                int i = 0;
+                while (i < 10 && v.getValueIteratedTo() > marks[i]) {
+                    i++;
+                }
+                counts[i] += v.getCountAtValueIteratedTo();
+            }
+            for (int i = 0; i <= 10; i++) {
+                buckets.add(new Bucket(Collector.millis(marks[i]), counts[i]));
             }
             for (double p : PERCENTILES) {
                 percentiles.add(new Percentile(p, Collector.millis(h.getValueAtPercentile(p))));
