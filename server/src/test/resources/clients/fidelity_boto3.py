@@ -2,6 +2,7 @@
 Raises (exit 1) on the first deviation."""
 import os
 import sys
+import time
 
 import boto3
 from botocore.exceptions import ClientError
@@ -77,6 +78,29 @@ ecs.create_cluster(clusterName="gone")
 ecs.delete_cluster(cluster="gone")
 assert any(a.endswith(":cluster/gone") for a in ecs.list_clusters()["clusterArns"])
 assert ecs.describe_clusters(clusters=["gone"])["clusters"][0]["status"] == "INACTIVE"
+
+step("task sets of a service with the EXTERNAL deployment controller")
+ecs.create_service(cluster="fid", serviceName="ext", desiredCount=4, deploymentController={"type": "EXTERNAL"})
+ecs.create_service(cluster="fid", serviceName="rolling", taskDefinition="f", desiredCount=0)
+refused("InvalidParameterException", "Amazon ECS only supports task set management on services configured to use"
+        " external deployment controllers.", ecs.create_task_set, cluster="fid", service="rolling", taskDefinition="f")
+blue = ecs.create_task_set(cluster="fid", service="ext", taskDefinition="f", launchType="FARGATE",
+                           scale={"value": 50.0, "unit": "PERCENT"})["taskSet"]
+assert blue["computedDesiredCount"] == 2 and blue["status"] == "ACTIVE", blue
+blue = ecs.update_task_set(cluster="fid", service="ext", taskSet=blue["id"],
+                           scale={"value": 25.0, "unit": "PERCENT"})["taskSet"]
+assert blue["computedDesiredCount"] == 1, blue
+assert ecs.update_service_primary_task_set(cluster="fid", service="ext",
+                                           primaryTaskSet=blue["taskSetArn"])["taskSet"]["status"] == "PRIMARY"
+described = ecs.describe_task_sets(cluster="fid", service="ext", taskSets=[blue["id"], "ecs-svc/1"])
+assert [t["id"] for t in described["taskSets"]] == [blue["id"]] and described["failures"][0]["reason"] == "MISSING"
+deadline = time.monotonic() + 20
+while not ecs.list_tasks(cluster="fid", serviceName="ext", startedBy=blue["id"])["taskArns"]:
+    assert time.monotonic() < deadline, "the task set started no task"
+    time.sleep(0.1)
+refused("TaskSetNotFoundException", None, ecs.delete_task_set, cluster="fid", service="ext", taskSet="ecs-svc/1")
+assert ecs.delete_task_set(cluster="fid", service="ext", taskSet=blue["id"],
+                           force=True)["taskSet"]["status"] == "DRAINING"
 
 step("Cloud Map: namespace updates")
 op = sd.create_http_namespace(Name="fid-http")["OperationId"]

@@ -28,7 +28,7 @@ final class HostileBodies {
     record Case(String target, String label, byte[] body, boolean strict) {}
 
     /** A member's JSON kind, as far as its Java type tells. */
-    enum Kind { STRING, INTEGER, LONG, BOOLEAN, TIMESTAMP, LIST, MAP, RECORD, OBJECT_NODE, ARRAY_NODE, ANY_NODE }
+    enum Kind { STRING, INTEGER, LONG, DOUBLE, BOOLEAN, TIMESTAMP, LIST, MAP, RECORD, OBJECT_NODE, ARRAY_NODE, ANY_NODE }
 
     private record Member(List<Object> path, JavaType type, Kind kind) {
         String name() {
@@ -148,6 +148,9 @@ final class HostileBodies {
         if (c == Long.class || c == long.class) {
             return Kind.LONG;
         }
+        if (c == Double.class || c == double.class) {
+            return Kind.DOUBLE;
+        }
         if (c == Boolean.class || c == boolean.class) {
             return Kind.BOOLEAN;
         }
@@ -172,6 +175,8 @@ final class HostileBodies {
                     NODES.arrayNode().add("x"));
             case INTEGER, LONG -> List.of(NODES.textNode("1"), NODES.booleanNode(true), NODES.objectNode(),
                     NODES.arrayNode().add(1), NODES.numberNode(1.5));
+            case DOUBLE -> List.of(NODES.textNode("1"), NODES.booleanNode(true), NODES.objectNode(),
+                    NODES.arrayNode().add(1.5));
             case BOOLEAN -> List.of(NODES.textNode("true"), NODES.numberNode(1), NODES.objectNode(),
                     NODES.arrayNode().add(true));
             case LIST, ARRAY_NODE -> List.of(NODES.textNode("x"), NODES.objectNode(), NODES.numberNode(1),
@@ -197,6 +202,7 @@ final class HostileBodies {
         return switch (kind) {
             case INTEGER -> List.of("2147483648", "-2147483649", "99999999999999999999999", "1e400");
             case LONG -> List.of("9223372036854775808", "99999999999999999999999", "1e400");
+            case DOUBLE -> List.of("1e400", "-1e400");
             default -> List.of();
         };
     }
@@ -218,6 +224,8 @@ final class HostileBodies {
             case INTEGER -> List.of(-1, 0, Integer.MIN_VALUE, Integer.MAX_VALUE)
                     .forEach(i -> out.add(NODES.numberNode(i)));
             case LONG -> List.of(-1L, 0L, Long.MIN_VALUE, Long.MAX_VALUE).forEach(i -> out.add(NODES.numberNode(i)));
+            case DOUBLE -> List.of(-1.0, 0.0, 100.000001, Double.MAX_VALUE, Double.MIN_VALUE)
+                    .forEach(d -> out.add(NODES.numberNode(d)));
             case BOOLEAN -> out.add(NODES.booleanNode(false));
             case TIMESTAMP -> List.of(-1L, 0L, 253402300800L).forEach(i -> out.add(NODES.numberNode(i)));
             case LIST -> {

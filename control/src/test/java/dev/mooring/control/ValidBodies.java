@@ -171,7 +171,19 @@ final class ValidBodies {
                             + "/1"))),
             Map.entry("StopServiceDeployment", n -> obj("serviceDeploymentArn",
                     "arn:aws:ecs:us-east-1:123456789012:service-deployment/" + n.cluster() + "/" + n.service()
-                            + "/1", "stopType", "ROLLBACK")));
+                            + "/1", "stopType", "ROLLBACK")),
+            Map.entry("CreateTaskSet", n -> obj("cluster", n.cluster(), "service", n.service(),
+                    "taskDefinition", n.family(), "externalId", "blue", "launchType", "FARGATE",
+                    "scale", obj("value", 50.0, "unit", "PERCENT"),
+                    "tags", List.of(obj("key", "team", "value", "mooring")))),
+            Map.entry("DescribeTaskSets", n -> obj("cluster", n.cluster(), "service", n.service(),
+                    "taskSets", List.of("ecs-svc/1234567890123456789"), "include", List.of("TAGS"))),
+            Map.entry("UpdateTaskSet", n -> obj("cluster", n.cluster(), "service", n.service(),
+                    "taskSet", "ecs-svc/1234567890123456789", "scale", obj("value", 50.0, "unit", "PERCENT"))),
+            Map.entry("DeleteTaskSet", n -> obj("cluster", n.cluster(), "service", n.service(),
+                    "taskSet", "ecs-svc/1234567890123456789", "force", true)),
+            Map.entry("UpdateServicePrimaryTaskSet", n -> obj("cluster", n.cluster(), "service", n.service(),
+                    "primaryTaskSet", "ecs-svc/1234567890123456789")));
 
     private static final Map<String, Function<Names, Map<String, Object>>> CLOUD_MAP_BODIES = Map.ofEntries(
             Map.entry("CreateHttpNamespace", n -> obj("Name", n.prefix() + "-new-ns", "CreatorRequestId", "c-1",
@@ -248,6 +260,11 @@ final class ValidBodies {
             Map.entry(ECS + "UpdateService", List.of("service", "serviceConnectConfiguration.enabled",
                     "serviceConnectConfiguration.services[0].portName")),
             Map.entry(ECS + "DeleteService", List.of("service")),
+            Map.entry(ECS + "CreateTaskSet", List.of("cluster", "service", "taskDefinition")),
+            Map.entry(ECS + "DescribeTaskSets", List.of("cluster", "service")),
+            Map.entry(ECS + "UpdateTaskSet", List.of("cluster", "service", "taskSet", "scale")),
+            Map.entry(ECS + "DeleteTaskSet", List.of("cluster", "service", "taskSet")),
+            Map.entry(ECS + "UpdateServicePrimaryTaskSet", List.of("cluster", "service", "primaryTaskSet")),
             Map.entry(ECS + "DescribeServices", List.of("services")),
             Map.entry(ECS + "ListServicesByNamespace", List.of("namespace")),
             Map.entry(ECS + "RunTask", List.of("taskDefinition", "overrides.containerOverrides[0].name")),

@@ -15,6 +15,7 @@ public final class EcsApi {
         CapacityProviders capacity = new CapacityProviders(ecs);
         TaskProtectionOperations protection = new TaskProtectionOperations(ecs);
         AccountSettingOperations settings = new AccountSettingOperations(ecs);
+        TaskSetOperations taskSets = new TaskSetOperations(ecs);
         ServiceDeploymentOperations deployments = new ServiceDeploymentOperations(ecs, services);
         return new Operations("ecs")
                 .register("CreateCluster", Requests.CreateCluster.class, clusters::create)
@@ -64,6 +65,12 @@ public final class EcsApi {
                 .register("ListServices", Requests.ListServices.class, services::list)
                 .register("ListServicesByNamespace", Requests.ListServicesByNamespace.class,
                         services::listByNamespace)
+                .register("CreateTaskSet", TaskSetOperations.CreateTaskSetRequest.class, taskSets::create)
+                .register("DescribeTaskSets", TaskSetOperations.DescribeTaskSetsRequest.class, taskSets::describe)
+                .register("UpdateTaskSet", TaskSetOperations.UpdateTaskSetRequest.class, taskSets::update)
+                .register("DeleteTaskSet", TaskSetOperations.DeleteTaskSetRequest.class, taskSets::delete)
+                .register("UpdateServicePrimaryTaskSet", TaskSetOperations.UpdateServicePrimaryTaskSetRequest.class,
+                        taskSets::updatePrimary)
                 .register("RunTask", Requests.RunTask.class, tasks::run)
                 .register("StopTask", Requests.StopTask.class, tasks::stop)
                 .register("DescribeTasks", Requests.DescribeTasks.class, tasks::describe)

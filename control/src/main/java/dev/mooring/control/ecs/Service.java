@@ -17,7 +17,8 @@ public record Service(String serviceArn, String serviceName, String clusterArn, 
                       JsonNode placementConstraints, JsonNode placementStrategy, JsonNode networkConfiguration,
                       Integer healthCheckGracePeriodSeconds, String schedulingStrategy,
                       JsonNode deploymentController, List<Tag> tags, String createdBy, Boolean enableECSManagedTags,
-                      String propagateTags, Boolean enableExecuteCommand, String availabilityZoneRebalancing)
+                      String propagateTags, Boolean enableExecuteCommand, String availabilityZoneRebalancing,
+                      List<TaskSet> taskSets)
         implements ServiceBuilder.With {
 
     public static final String ACTIVE = "ACTIVE";
@@ -45,6 +46,15 @@ public record Service(String serviceArn, String serviceName, String clusterArn, 
             return new DeploymentConfiguration(deploymentCircuitBreaker, maxPercent(), minHealthyPercent(), alarms,
                     strategy, bakeTimeInMinutes, lifecycleHooks, linearConfiguration, canaryConfiguration);
         }
+    }
+
+    /** True when an outside controller drives it through task sets rather than ECS's rolling update. */
+    public boolean isExternal() {
+        return deploymentController != null && "EXTERNAL".equals(deploymentController.path("type").asText());
+    }
+
+    public List<TaskSet> taskSetsOrEmpty() {
+        return taskSets == null ? List.of() : taskSets;
     }
 
     public Deployment primary() {

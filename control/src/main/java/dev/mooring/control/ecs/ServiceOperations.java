@@ -40,14 +40,20 @@ final class ServiceOperations {
                     + " is not supported by Mooring; use REPLICA.");
         }
         JsonNode controller = in.deploymentController();
-        if (controller != null && controller.hasNonNull("type") && !"ECS".equals(controller.get("type").asText())) {
-            throw new ServiceException("UnsupportedFeatureException", "deploymentController.type "
-                    + controller.get("type").asText() + " is not supported by Mooring; use ECS (rolling update).");
+        String controllerType = controller == null || !controller.hasNonNull("type") ? "ECS"
+                : controller.get("type").asText();
+        Validation.oneOf(controllerType, Set.of("ECS", "CODE_DEPLOY", "EXTERNAL"), "deploymentController.type");
+        if (controllerType.equals("CODE_DEPLOY")) {
+            throw new ServiceException("UnsupportedFeatureException", "deploymentController.type CODE_DEPLOY is not"
+                    + " supported by Mooring; use ECS (rolling update) or EXTERNAL (task sets).");
         }
         Validation.oneOf(in.launchType(), LAUNCH_TYPES, "launchType");
         Validation.tags(in.tags(), "tags");
         Validation.oneOf(in.propagateTags(), TaskTags.PROPAGATE_TAGS, "propagateTags");
         validateDeploymentConfiguration(in.deploymentConfiguration());
+        if (controllerType.equals("EXTERNAL")) {
+            return createExternal(ctx, in, name, desired, controller);
+        }
         TaskDefinition td = ecs.resolver().requireActiveTaskDefinition(ctx, in.taskDefinition(), "taskDefinition");
         LaunchRules.requireLaunchable(td, in.launchType(), in.capacityProviderStrategy());
         StoredService stored = ecs.store().write(tx -> {
@@ -100,6 +106,68 @@ final class ServiceOperations {
             List<String> owned = new ArrayList<>(existing == null ? List.of() : existing.cloudMapServices());
             plan.resources().forEach(r -> addOnce(owned, r.discoveryArn()));
             StoredService created = new StoredService(service, in.clientToken(), namespaces, owned, 0, null);
+            tx.put(ecs.tables().services(), created);
+            tx.delete(ecs.tables().tags(), arn);
+            ecs.putTags(tx, arn, in.tags());
+            return created;
+        });
+        return new Responses.ServiceResponse(withTags(stored.service()));
+    }
+
+    /**
+     * A service an outside controller drives: no deployment and no tasks of its own, as on AWS; its tasks come from
+     * the task sets CreateTaskSet adds, which also carry the task definition, launch type and network.
+     */
+    private Responses.ServiceResponse createExternal(RequestContext ctx, Requests.CreateService in, String name,
+                                                     int desired, JsonNode controller) {
+        if (in.serviceConnectConfiguration() != null && in.serviceConnectConfiguration().isEnabled()) {
+            throw Errors.invalid("Service Connect is not supported for services with the EXTERNAL deployment"
+                    + " controller.");
+        }
+        if (in.loadBalancers() != null && !in.loadBalancers().isEmpty()
+                || in.serviceRegistries() != null && !in.serviceRegistries().isEmpty()) {
+            throw Errors.invalid("A service with the EXTERNAL deployment controller takes loadBalancers and"
+                    + " serviceRegistries on its task sets (CreateTaskSet), not on the service.");
+        }
+        if (in.taskDefinition() != null) {
+            // AWS's texts: a blank one fails as a missing family, any other as not allowed here
+            throw Errors.invalid(in.taskDefinition().isBlank() ? "Family should not be null or empty."
+                    : "A service with the EXTERNAL deployment controller takes no taskDefinition; give it to"
+                    + " CreateTaskSet.");
+        }
+        StoredService stored = ecs.store().write(tx -> {
+            Cluster cluster = ecs.resolver().activeCluster(tx, ctx, in.cluster());
+            String arn = Arns.service(cluster.clusterArn(), name);
+            StoredService existing = tx.get(ecs.tables().services(), arn).orElse(null);
+            if (existing != null && !Service.INACTIVE.equals(existing.service().status())) {
+                if (in.clientToken() != null && in.clientToken().equals(existing.clientToken())) {
+                    return existing;
+                }
+                throw Errors.invalid("Creation of service was not idempotent: service '" + name + "' already exists"
+                        + " in cluster " + cluster.clusterName() + ".");
+            }
+            DeploymentConfiguration deploymentConfiguration = (in.deploymentConfiguration() != null
+                    ? in.deploymentConfiguration()
+                    : new DeploymentConfiguration(null, null, null, null, null, null, null, null, null)).withDefaults();
+            Service service = ServiceBuilder.builder().serviceArn(arn).serviceName(name)
+                    .clusterArn(cluster.clusterArn()).loadBalancers(ecs.emptyArray()).serviceRegistries(List.of())
+                    .status(Service.ACTIVE).desiredCount(desired).runningCount(0).pendingCount(0)
+                    .launchType(in.launchType()).platformVersion(in.platformVersion())
+                    .deploymentConfiguration(deploymentConfiguration).deployments(List.of()).taskSets(List.of())
+                    .roleArn(in.role()).events(List.of()).createdAt(ctx.receivedAt())
+                    .placementConstraints(in.placementConstraints() == null ? ecs.emptyArray()
+                            : in.placementConstraints())
+                    .placementStrategy(in.placementStrategy() == null ? ecs.emptyArray() : in.placementStrategy())
+                    .networkConfiguration(in.networkConfiguration())
+                    .healthCheckGracePeriodSeconds(in.healthCheckGracePeriodSeconds()).schedulingStrategy("REPLICA")
+                    .deploymentController(controller)
+                    .createdBy("arn:aws:iam::" + ctx.accountId() + ":root")
+                    .enableECSManagedTags(in.enableECSManagedTags() != null && in.enableECSManagedTags())
+                    .propagateTags(in.propagateTags() == null ? "NONE" : in.propagateTags())
+                    .enableExecuteCommand(in.enableExecuteCommand() != null && in.enableExecuteCommand())
+                    .build();
+            List<String> owned = existing == null ? List.of() : existing.cloudMapServices();
+            StoredService created = new StoredService(service, in.clientToken(), Map.of(), owned, 0, null);
             tx.put(ecs.tables().services(), created);
             tx.delete(ecs.tables().tags(), arn);
             ecs.putTags(tx, arn, in.tags());
@@ -183,6 +251,11 @@ final class ServiceOperations {
             Service s = current.service();
             if (!Service.ACTIVE.equals(s.status())) {
                 throw Errors.serviceNotActive(ref);
+            }
+            if (s.isExternal()) {
+                StoredService updated = updateExternal(ctx, current, in, newTd);
+                tx.put(ecs.tables().services(), updated);
+                return updated;
             }
             Deployment primary = s.primary();
             if (newTd != null && !TaskDefinition.ACTIVE.equals(newTd.status())
@@ -281,6 +354,49 @@ final class ServiceOperations {
             return updated;
         });
         return new Responses.ServiceResponse(stored.service());
+    }
+
+    /**
+     * UpdateService of an EXTERNAL service changes only what belongs to the service; a new task definition, network
+     * or platform goes to a new task set. A new desiredCount rescales every task set.
+     */
+    private StoredService updateExternal(RequestContext ctx, StoredService current, Requests.UpdateService in,
+                                         TaskDefinition newTd) {
+        if (newTd != null || in.networkConfiguration() != null || in.platformVersion() != null
+                || in.capacityProviderStrategy() != null || in.loadBalancers() != null
+                || in.serviceRegistries() != null || in.serviceConnectConfiguration() != null
+                || Boolean.TRUE.equals(in.forceNewDeployment())) {
+            throw Errors.invalid("A service with the EXTERNAL deployment controller is updated through its task"
+                    + " sets: only desiredCount, deploymentConfiguration, healthCheckGracePeriodSeconds,"
+                    + " enableExecuteCommand, enableECSManagedTags, propagateTags and placement may change here.");
+        }
+        Service s = current.service();
+        int desired = in.desiredCount() != null ? in.desiredCount() : s.desiredCount();
+        List<TaskSet> taskSets = s.taskSetsOrEmpty().stream()
+                .map(t -> t.withScale(t.scale(), t.desiredFor(desired), ctx.receivedAt())).toList();
+        ServiceBuilder b = s.toBuilder().desiredCount(desired).taskSets(taskSets);
+        if (in.deploymentConfiguration() != null) {
+            b.deploymentConfiguration(in.deploymentConfiguration().withDefaults());
+        }
+        if (in.healthCheckGracePeriodSeconds() != null) {
+            b.healthCheckGracePeriodSeconds(in.healthCheckGracePeriodSeconds());
+        }
+        if (in.enableExecuteCommand() != null) {
+            b.enableExecuteCommand(in.enableExecuteCommand());
+        }
+        if (in.enableECSManagedTags() != null) {
+            b.enableECSManagedTags(in.enableECSManagedTags());
+        }
+        if (in.propagateTags() != null) {
+            b.propagateTags(in.propagateTags());
+        }
+        if (in.placementConstraints() != null) {
+            b.placementConstraints(in.placementConstraints());
+        }
+        if (in.placementStrategy() != null) {
+            b.placementStrategy(in.placementStrategy());
+        }
+        return current.with(b.build());
     }
 
     private static boolean changed(Object requested, Object current) {

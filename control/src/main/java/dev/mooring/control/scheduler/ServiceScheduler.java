@@ -11,6 +11,7 @@ import dev.mooring.control.ecs.StoredTask;
 import dev.mooring.control.ecs.Task;
 import dev.mooring.control.ecs.TaskDefinition;
 import dev.mooring.control.ecs.TaskFactory;
+import dev.mooring.control.ecs.TaskSet;
 import dev.mooring.control.ecs.TaskTags;
 import dev.mooring.reconcile.Changes;
 import dev.mooring.reconcile.Controller;
@@ -189,6 +190,112 @@ public final class ServiceScheduler implements Controller {
         }
 
         Decision decide() {
+            return service.isExternal() ? decideTaskSets() : decideDeployments();
+        }
+
+        /**
+         * EXTERNAL controller: each task set keeps its computedDesiredCount of tasks, started by its id; the outside
+         * controller does the shifting, so there is no rolling update here. Tasks of a task set that is gone stop.
+         */
+        private Decision decideTaskSets() {
+            int failures = acknowledgeStops() + stopUnhealthy();
+            Instant notBefore = stored.launchNotBefore();
+            if (failures > stored.consecutiveFailures()) {
+                notBefore = now.plus(SchedulerBackoff.of(failures));
+            }
+            boolean draining = !Service.ACTIVE.equals(service.status());
+            int serviceDesired = draining ? 0 : service.desiredCount();
+            Set<String> ids = new HashSet<>();
+            boolean steady = true;
+            for (TaskSet ts : service.taskSetsOrEmpty()) {
+                ids.add(ts.id());
+                int desired = ts.desiredFor(serviceDesired);
+                List<StoredTask> mine = new ArrayList<>(live(ts.id()));
+                List<StoredTask> removable = mine.stream().filter(t -> draining || !isProtected(t, now)).toList();
+                int surplus = Math.min(mine.size() - desired, removable.size());
+                if (surplus > 0) {
+                    List<StoredTask> candidates = new ArrayList<>(removable);
+                    candidates.sort(Comparator.comparing(ServiceScheduler.this::healthy)
+                            .thenComparing(t -> t.task().createdAt(), Comparator.reverseOrder()));
+                    List<StoredTask> extra = candidates.subList(0, surplus);
+                    mine.removeAll(extra);
+                    stop(List.copyOf(extra), draining ? "Service is being deleted"
+                            : "Scaling activity initiated by (task set " + ts.id() + ")");
+                }
+                int launch = desired - mine.size();
+                if (launch > 0 && (notBefore == null || !now.isBefore(notBefore))) {
+                    launch(ts, launch);
+                }
+                steady &= mine.size() == desired && mine.stream().allMatch(ServiceScheduler.this::healthy);
+            }
+            List<StoredTask> orphans = live(null).stream().filter(t -> !ids.contains(t.task().startedBy())).toList();
+            stop(orphans, "Task set deleted");
+            if (steady && orphans.isEmpty()) {
+                failures = 0;
+            }
+            Service next = taskSetCounts(draining);
+            StoredService after = stored.with(next).withBackoff(failures, failures == 0 ? null : notBefore);
+            if (after.equals(stored) && changedTasks.isEmpty() && created.isEmpty()) {
+                return null;
+            }
+            List<StoredTask> before = tasks.stream().filter(t -> changedTasks.containsKey(t.arn())).toList();
+            return new Decision(stored, after, before, List.copyOf(changedTasks.values()), created);
+        }
+
+        private void launch(TaskSet ts, int count) {
+            Optional<TaskDefinition> td = ecs.tables().taskDefinitions().get(ts.taskDefinition());
+            if (td.isEmpty()) {
+                return;
+            }
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                // as on AWS, a task set's tasks carry its id as startedBy
+                Task t = TaskFactory.newTask(service.clusterArn(), td.get(), null, "service:" + service.serviceName(),
+                        ts.id(), ts.launchType(), ts.platformVersion(), service.enableExecuteCommand(), now);
+                String provider = Deployment.providerOf(ts.capacityProviderStrategy());
+                if (provider != null) {
+                    t = t.toBuilder().capacityProviderName(provider).build();
+                }
+                created.add(new StoredTask(t, service.serviceArn(), null, List.of(), false));
+                ids.add("(task " + t.taskId() + ")");
+            }
+            events.add("(service " + service.serviceName() + ", taskSet " + ts.id() + ") has started " + count
+                    + " tasks: " + String.join(" ", ids) + ".");
+        }
+
+        /** Counts per task set and for the service; a DRAINING task set leaves once its tasks have stopped. */
+        private Service taskSetCounts(boolean draining) {
+            List<StoredTask> current = new ArrayList<>();
+            for (StoredTask t : tasks) {
+                current.add(changedTasks.getOrDefault(t.arn(), t));
+            }
+            current.addAll(created);
+            int serviceDesired = draining ? 0 : service.desiredCount();
+            int running = 0;
+            int pending = 0;
+            List<TaskSet> taskSets = new ArrayList<>();
+            for (TaskSet ts : service.taskSetsOrEmpty()) {
+                List<StoredTask> mine = current.stream().filter(t -> ts.id().equals(t.task().startedBy())).toList();
+                if (TaskSet.DRAINING.equals(ts.status()) && mine.stream().allMatch(t -> t.task().isStopped())) {
+                    continue;
+                }
+                int r = (int) mine.stream().filter(t -> TaskStatus.RUNNING.equals(t.task().lastStatus())).count();
+                int p = (int) mine.stream().filter(t -> TaskStatus.RUNNING.equals(t.task().desiredStatus())
+                        && (TaskStatus.PENDING.equals(t.task().lastStatus())
+                        || TaskStatus.PROVISIONING.equals(t.task().lastStatus()))).count();
+                running += r;
+                pending += p;
+                taskSets.add(ts.withCounts(ts.desiredFor(serviceDesired), p, r, now));
+            }
+            ServiceBuilder b = service.toBuilder().taskSets(taskSets).runningCount(running).pendingCount(pending)
+                    .events(withEvents());
+            if (draining && current.stream().allMatch(t -> t.task().isStopped())) {
+                b.status(Service.INACTIVE);
+            }
+            return b.build();
+        }
+
+        private Decision decideDeployments() {
             int failures = acknowledgeStops() + stopUnhealthy();
             Instant notBefore = stored.launchNotBefore();
             if (failures > stored.consecutiveFailures()) {

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  *   <li>{@code exec} runs the container's own entryPoint and command ({@code mooring/exec} is mapped to it);</li>
  *   <li>{@code command PROGRAM [ARG...]} runs PROGRAM as the image's entrypoint: a container entryPoint replaces it,
  *       a container command is appended;</li>
- *   <li>{@code redis} runs a real redis-server on the container port;</li>
+ *   <li>{@code redis [server=PATH]} runs a real redis-server on the container port, PATH's when given;</li>
  *   <li>{@code postgres [init=FILE ...]} runs a real PostgreSQL on the container port; FILEs ({@code .sql} or
  *       {@code .sh}, relative to the state directory) run once after the database is created.</li>
  * </ul>
@@ -134,10 +134,12 @@ public final class ImageCatalog {
                 yield new CommandImage(args);
             }
             case "redis" -> {
-                if (!args.isEmpty()) {
-                    throw bad(source, "'redis' takes no arguments");
+                if (args.size() > 1 || args.size() == 1 && (!args.getFirst().startsWith("server=")
+                        || args.getFirst().length() == "server=".length())) {
+                    throw bad(source, "'redis' takes only server=PATH, the redis-server to run");
                 }
-                yield new RedisImage(binaries);
+                yield new RedisImage(binaries, args.isEmpty() ? null
+                        : stateDir.resolve(args.getFirst().substring("server=".length())));
             }
             case "postgres" -> {
                 List<Path> init = new ArrayList<>();
@@ -194,8 +196,10 @@ public final class ImageCatalog {
             #   PATTERN  KIND  [ARGUMENTS...]
             #
             # PATTERN is a glob over the whole image reference: '*' matches anything (slashes included), '?' one
-            # character. Lines are tried top to bottom and the first match wins; your lines come before the
-            # built-in rules listed at the end. Fields are separated by blanks (no quoting). Changes apply to the
+            # character. It is also tried on the reference in Docker Hub's short form ('docker.io/library/redis:7'
+            # is 'redis:7', 'redis' is 'redis:latest'), so a line can pin a version by its tag: 'redis:4.0.2' matches
+            # that tag only and 'redis:7' leaves it to other lines. Lines are tried top to bottom and the first match
+            # wins; your lines come before the built-in rules listed at the end. Fields are separated by blanks (no quoting). Changes apply to the
             # next task started; a task whose image matches nothing stops with CannotPullContainerError.
             #
             # KIND is one of:
@@ -204,8 +208,9 @@ public final class ImageCatalog {
             #                             a task: {"image": "mooring/exec", "command": ["/usr/bin/python3", "app.py"]}
             #   command PROGRAM [ARG...]  run PROGRAM as the image's entrypoint: the container's entryPoint replaces
             #                             it and the container's command is appended, as Docker does
-            #   redis                     a real redis-server on the container port (first port mapping, else 6379),
-            #                             bound to 0.0.0.0, protected mode off, no persistence; the machine's
+            #   redis [server=PATH]       a real redis-server on the container port (first port mapping, else 6379),
+            #                             bound to 0.0.0.0, protected mode off, no persistence: PATH (relative
+            #                             paths are in the state directory) if given, else the machine's
             #                             redis-server if installed, else the one Mooring ships
             #   postgres [init=FILE...]   a real PostgreSQL on the container port (else 5432): the machine's
             #                             (/usr/lib/postgresql/<version>/bin), else the binaries Mooring ships, with
@@ -219,6 +224,7 @@ public final class ImageCatalog {
             #
             # Examples:
             #   my-registry/echo:*        command /usr/bin/python3 -m http.server 8080
+            #   redis:4.0.2               redis server=/opt/redis-4.0.2/bin/redis-server
             #   *my-db*                   postgres init=initdb/my-schema.sql
             #
             # Built-in rules, tried after yours:

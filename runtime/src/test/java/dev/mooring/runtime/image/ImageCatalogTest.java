@@ -63,6 +63,59 @@ class ImageCatalogTest {
     }
 
     @Test
+    void aLineCanPinAVersionByItsTag() throws Exception {
+        Path old = Files.writeString(state.resolve("redis-4"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(old, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        ImageCatalog catalog = ImageCatalog.open(state);
+        Files.writeString(state.resolve("images.conf"), "redis:4.0.2  redis server=redis-4\n"
+                + "redis:latest  command /usr/bin/latest-redis\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.setLastModifiedTime(state.resolve("images.conf"), java.nio.file.attribute.FileTime.fromMillis(1));
+        for (String pinned : List.of("redis:4.0.2", "docker.io/library/redis:4.0.2", "docker.io/redis:4.0.2")) {
+            ImageRule rule = catalog.resolve(pinned).orElseThrow();
+            assertThat(rule.source()).as(pinned).endsWith(":" + (lineCount() - 1));
+            ImagePlan plan = rule.kind().plan(container(pinned, null, null, 6390), state, "x");
+            assertThat(plan.argv()).as(pinned).startsWith(old.toString(), "--port", "6390");
+        }
+        // another tag is not pinned: the built-in rule runs the usual redis-server
+        for (String other : List.of("redis:7", "docker.io/library/redis:4.0.20", "redis:4.0.2-alpine")) {
+            ImageRule rule = catalog.resolve(other).orElseThrow();
+            assertThat(rule.source()).as(other).isEqualTo("built-in");
+            assertThat(rule.kind().plan(container(other, null, null, 0), state, "x").argv().getFirst())
+                    .as(other).isNotEqualTo(old.toString());
+        }
+        // no tag is the tag latest, as Docker reads it
+        assertThat(catalog.resolve("redis").orElseThrow().source()).endsWith(":" + lineCount());
+        assertThat(catalog.resolve("docker.io/library/redis").orElseThrow().source()).endsWith(":" + lineCount());
+    }
+
+    @Test
+    void canonicalReferencesAreDockerHubsShortForm() {
+        assertThat(ImageRule.canonical("docker.io/library/redis:7")).isEqualTo("redis:7");
+        assertThat(ImageRule.canonical("index.docker.io/bitnami/redis")).isEqualTo("bitnami/redis:latest");
+        assertThat(ImageRule.canonical("redis@sha256:abc")).isEqualTo("redis@sha256:abc");
+        assertThat(ImageRule.canonical("localhost:5000/redis")).isEqualTo("localhost:5000/redis:latest");
+        assertThat(ImageRule.canonical("public.ecr.aws/j7e2a1k3/redis-sc:4.0.2"))
+                .isEqualTo("public.ecr.aws/j7e2a1k3/redis-sc:4.0.2");
+    }
+
+    @Test
+    void aPinnedRedisServerThatIsMissingStopsTheContainerClearly() throws Exception {
+        Files.writeString(state.resolve("images.conf"), "redis:6  redis server=/nonexistent/redis-server\n");
+        ImageRule rule = ImageCatalog.open(state).resolve("redis:6").orElseThrow();
+        assertThatThrownBy(() -> rule.kind().plan(container("redis:6", null, null, 0), state, "x"))
+                .isInstanceOf(ImageException.class).hasMessageContaining("/nonexistent/redis-server")
+                .hasMessageStartingWith("CannotStartContainerError");
+        Files.writeString(state.resolve("images.conf"), "redis:6  redis --port=1\n");
+        Files.setLastModifiedTime(state.resolve("images.conf"), java.nio.file.attribute.FileTime.fromMillis(2));
+        assertThatThrownBy(() -> ImageCatalog.open(state)).isInstanceOf(IOException.class)
+                .hasMessageContaining("images.conf:1").hasMessageContaining("server=PATH");
+    }
+
+    private int lineCount() throws IOException {
+        return Files.readAllLines(state.resolve("images.conf")).size();
+    }
+
+    @Test
     void badLinesSayWhereAndWhat() throws Exception {
         Files.writeString(state.resolve("images.conf"), "# mine\nfoo:*  launch /bin/true\n");
         assertThatThrownBy(() -> ImageCatalog.open(state)).isInstanceOf(IOException.class)
