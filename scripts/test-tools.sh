@@ -7,6 +7,7 @@ command -v dig >/dev/null || need+=(dnsutils)
 [ -x /usr/bin/chromium ] || need+=(chromium)   # the YELB sample's UI test loads the page in headless Chromium
 command -v iptables >/dev/null || [ -x /usr/sbin/iptables ] || need+=(iptables)   # Service Connect redirects
 command -v curl >/dev/null || need+=(curl)   # the ELBv2 client script checks XML errors on the wire
+[ -x /usr/sbin/haproxy ] || need+=(haproxy)   # the HTTP/2 server of the Service Connect tests
 [ -x /usr/bin/redis-cli ] || need+=(redis-tools)   # mooring/exec tasks check redis tasks through Service Connect
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

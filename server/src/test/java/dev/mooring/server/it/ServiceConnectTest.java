@@ -26,7 +26,9 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -219,6 +221,47 @@ class ServiceConnectTest {
                 + line.aliases().get("web") + ":80 -> web"));
         assertThat(line.hosts().get("web")).containsExactlyInAnyOrderElementsOf(servers.stream()
                 .map(s -> address(s) + ":8080").toList());
+    }
+
+    /** HAProxy answering HTTP/2 with prior knowledge (h2c, as gRPC clients speak it), naming the version it got. */
+    static final String H2_SERVER = """
+            exec /usr/sbin/haproxy -db -f /dev/stdin <<'EOF'
+            global
+              maxconn 64
+            defaults
+              mode http
+              timeout client 30s
+              timeout connect 5s
+              timeout server 30s
+            frontend h2
+              bind :8080 proto h2
+              http-request return status 200 content-type text/plain lf-string "h2 %[hostname] HTTP/%[req.ver]"
+            EOF
+            """;
+
+    @Test
+    void http2CrossesTheProxyPairAsHttp2() {
+        assertThat(Path.of("/usr/sbin/haproxy")).as("the HTTP/2 server of this test (./mooring test installs it)")
+                .isExecutable();
+        mooring.register("h2", exec("h2", "/bin/sh", "-c", H2_SERVER).portMappings(PortMapping.builder()
+                .name("h2").containerPort(8080).protocol("tcp").appProtocol("http2").build()).build());
+        List<Task> servers = service("h2", "h2", 2, server("h2", "h2", 80, "h2", null));
+        Task client = client("h2-client");
+        for (Task t : servers) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> Host.attempt(List.of("curl", "-s", "-m", "2",
+                    "--http2-prior-knowledge", "http://" + address(t) + ":8080/")).output().startsWith("h2 "));
+        }
+
+        Set<String> seen = new TreeSet<>();
+        for (int i = 0; i < 6; i++) {
+            Host.Result r = inTask(client, "curl", "-s", "-m", "5", "--http2-prior-knowledge", "-w", " %{http_version}",
+                    "http://h2/");
+            assertThat(r.exitCode()).as("curl through the h2 alias: %s%s", r.output(), r.error()).isZero();
+            // the app got HTTP/2 from the server's ingress proxy, and the client HTTP/2 from its egress proxy
+            assertThat(r.output()).endsWith(" HTTP/2.0 2");
+            seen.add(r.output().split(" ")[1]);
+        }
+        assertThat(seen).as("both servers answered").hasSize(2);
     }
 
     @Test
