@@ -128,7 +128,7 @@ aws ecs create-cluster --cluster-name foot >/dev/null
 aws servicediscovery create-http-namespace --name foot.sc.internal >/dev/null
 for _ in $(seq 50); do [ "$(aws servicediscovery list-namespaces --query 'length(Namespaces)')" = 1 ] && break; sleep 0.2; done
 aws ecs register-task-definition --family web --network-mode awsvpc --requires-compatibilities FARGATE \
-  --cpu 1024 --memory 512 --container-definitions "[{\"name\":\"web\",\"image\":\"mooring/exec\",\"essential\":true,
+  --cpu 1024 --memory 2048 --container-definitions "[{\"name\":\"web\",\"image\":\"mooring/exec\",\"essential\":true,
     \"cpu\":1024,\"command\":[\"/usr/bin/python3\",\"$work/web.py\",\"8080\"],\"stopTimeout\":2,
     \"portMappings\":[{\"name\":\"http\",\"containerPort\":8080,\"protocol\":\"tcp\",\"appProtocol\":\"http\"}]}]" >/dev/null
 aws ecs register-task-definition --family client --network-mode awsvpc --requires-compatibilities FARGATE \

@@ -75,7 +75,7 @@ registry=$(aws servicediscovery create-service --name web --namespace-id "$dns_n
   --dns-config 'RoutingPolicy=MULTIVALUE,DnsRecords=[{Type=A,TTL=10}]' \
   --health-check-custom-config FailureThreshold=1 --query Service.Arn --output text)
 aws ecs register-task-definition --family web --network-mode awsvpc --requires-compatibilities FARGATE \
-  --cpu 1024 --memory 512 --container-definitions "[{\"name\":\"web\",\"image\":\"mooring/exec\",\"essential\":true,
+  --cpu 1024 --memory 2048 --container-definitions "[{\"name\":\"web\",\"image\":\"mooring/exec\",\"essential\":true,
     \"cpu\":1024,\"command\":[\"/usr/bin/python3\",\"$work/web.py\",\"8080\"],\"stopTimeout\":2,
     \"portMappings\":[{\"name\":\"http\",\"containerPort\":8080,\"protocol\":\"tcp\",\"appProtocol\":\"http\"}],
     \"healthCheck\":{\"command\":[\"CMD-SHELL\",\"curl -sf -m 2 http://127.0.0.1:8080/ >/dev/null\"],

@@ -85,7 +85,7 @@ class ChaosTest {
     void killingAServerTaskEveryFiveSecondsFailsNoRequestThroughServiceConnect() throws Exception {
         // a whole vCPU and its cpu.shares: with ECS's 2 shares for a container without cpu, a task on a busy machine
         // answers slowly, and the chaos would measure the machine's load
-        mooring.ecs().registerTaskDefinition(b -> b.family("web").networkMode("awsvpc").cpu("1024").memory("512")
+        mooring.ecs().registerTaskDefinition(b -> b.family("web").networkMode("awsvpc").cpu("1024").memory("2048")
                 .requiresCompatibilities(Compatibility.FARGATE)
                 .containerDefinitions(exec("web", PYTHON, "-c", ServiceConnectTest.WEB_SERVER, "8080").cpu(1024)
                         // readiness: a replacement gets traffic once it answers, not while Python starts
