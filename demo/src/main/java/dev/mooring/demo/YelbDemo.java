@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -130,6 +131,16 @@ public final class YelbDemo {
             waitStable(deployed, true);
             return null;
         });
+        // the figures are per-minute sums: the after phase starts in a later minute than the before phase ended, so
+        // no minute holds requests of both
+        Instant nextMinute = before.end().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        if (Instant.now().isBefore(nextMinute)) {
+            out.printf("   (waiting %d s for the next minute, so that no per-minute figure mixes the phases)%n",
+                    Duration.between(Instant.now(), nextMinute).toSeconds() + 1);
+            while (Instant.now().isBefore(nextMinute) && !stopping.get()) {
+                Thread.sleep(Math.min(1000, Math.max(1, Duration.between(Instant.now(), nextMinute).toMillis())));
+            }
+        }
         out.printf("5. After: the same traffic and chaos for %d s%n", options.phase.toSeconds());
         PhaseResult after = step(Step.AFTER_PHASE, () -> phase("after", target, deployed));
         summarize(after);
