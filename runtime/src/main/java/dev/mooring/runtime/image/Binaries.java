@@ -164,6 +164,42 @@ public final class Binaries {
         }
     }
 
+    /**
+     * A copy of a Java program's class path (its jar and a directory of library jars) in the bin directory, readable
+     * by the users containers run as: a build's own files may sit under a directory they cannot search (a clone made
+     * by {@code mktemp -d} is 0700). Copied once per version of the jar (its size and modification time).
+     *
+     * @return the class path, {@code <jar>:<lib>/*}
+     */
+    public synchronized String readableClasspath(Path jar, Path lib) throws ImageException {
+        try {
+            createBinDir();
+            Path copy = binDir.resolve(jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-"
+                    + Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis());
+            if (!Files.isDirectory(copy)) {
+                Path partial = Files.createTempDirectory(binDir, "classpath-");
+                Files.copy(jar, partial.resolve(jar.getFileName()));
+                Files.createDirectory(partial.resolve("lib"));
+                try (Stream<Path> libs = Files.list(lib)) {
+                    for (Path l : libs.filter(f -> f.toString().endsWith(".jar")).toList()) {
+                        Files.copy(l, partial.resolve("lib").resolve(l.getFileName()));
+                    }
+                }
+                try (Stream<Path> all = Files.walk(partial)) {
+                    for (Path f : all.toList()) {
+                        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(Files.isDirectory(f)
+                                ? "rwxr-xr-x" : "rw-r--r--"));
+                    }
+                }
+                Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return copy.resolve(jar.getFileName()) + ":" + copy.resolve("lib") + "/*";
+        } catch (IOException e) {
+            throw new ImageException("CannotStartContainerError: cannot copy " + jar + " and " + lib + " into "
+                    + binDir + ": " + e, e);
+        }
+    }
+
     private void createBinDir() throws IOException {
         Files.createDirectories(binDir);
         Files.setPosixFilePermissions(binDir, PosixFilePermissions.fromString("rwxr-xr-x"));

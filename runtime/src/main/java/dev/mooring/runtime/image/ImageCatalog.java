@@ -57,10 +57,10 @@ public final class ImageCatalog {
                         "built-in"),
                 new ImageRule("*mreferre/yelb-db*",
                         new PostgresImage(binaries, List.of(stateDir.resolve(YELB_DB_INIT))), "built-in"),
-                new ImageRule("*yelb-sc-appserver*", new YelbImage("appserver", yelbSample), "built-in"),
-                new ImageRule("*mreferre/yelb-appserver*", new YelbImage("appserver", yelbSample), "built-in"),
-                new ImageRule("*yelb-sc-ui*", new YelbImage("ui", yelbSample), "built-in"),
-                new ImageRule("*mreferre/yelb-ui*", new YelbImage("ui", yelbSample), "built-in"));
+                new ImageRule("*yelb-sc-appserver*", new YelbImage("appserver", yelbSample, binaries), "built-in"),
+                new ImageRule("*mreferre/yelb-appserver*", new YelbImage("appserver", yelbSample, binaries), "built-in"),
+                new ImageRule("*yelb-sc-ui*", new YelbImage("ui", yelbSample, binaries), "built-in"),
+                new ImageRule("*mreferre/yelb-ui*", new YelbImage("ui", yelbSample, binaries), "built-in"));
     }
 
     /** Opens the catalog of a state directory, writing the documented file and the sample's init script if absent. */

@@ -18,8 +18,9 @@ import java.util.stream.Stream;
  * @param tier       {@code appserver} or {@code ui}
  * @param sampleDir  the sample module's directory ({@code samples/yelb}); empty when Mooring runs outside its
  *                   source tree and {@code -Dmooring.samples.yelb} does not name it
+ * @param binaries   where the class path is copied so that the container's user can read it
  */
-public record YelbImage(String tier, Optional<Path> sampleDir) implements ImageKind {
+public record YelbImage(String tier, Optional<Path> sampleDir, Binaries binaries) implements ImageKind {
     /** Small JVM flags: the two tiers are tiny servers, and a dozen JVMs share the machine. */
     static final List<String> SMALL_JVM = List.of("-Xmx32m", "-Xss256k", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=16m",
@@ -36,7 +37,7 @@ public record YelbImage(String tier, Optional<Path> sampleDir) implements ImageK
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         argv.addAll(SMALL_JVM);
         argv.add("-cp");
-        argv.add(jar + ":" + dir.resolve("target/lib") + "/*");
+        argv.add(binaries.readableClasspath(jar, dir.resolve("target/lib")));
         argv.add(MAIN_CLASS);
         argv.add(tier);
         return new ImagePlan(argv, Map.of());

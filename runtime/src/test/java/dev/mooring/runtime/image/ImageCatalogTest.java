@@ -155,12 +155,14 @@ class ImageCatalogTest {
     void yelbTiersRunTheJavaSampleWithASmallHeap() throws Exception {
         ImageCatalog catalog = ImageCatalog.open(state);
         for (String image : List.of("public.ecr.aws/j7e2a1k3/yelb-sc-appserver:latest", "mreferre/yelb-appserver:0.7")) {
-            assertThat(catalog.resolve(image).orElseThrow().kind()).isEqualTo(new YelbImage("appserver",
-                    YelbImage.locateSample()));
+            assertThat(catalog.resolve(image).orElseThrow().kind()).isInstanceOfSatisfying(YelbImage.class,
+                    y -> assertThat(List.of(y.tier(), y.sampleDir())).isEqualTo(List.of("appserver",
+                            YelbImage.locateSample())));
         }
         for (String image : List.of("public.ecr.aws/j7e2a1k3/yelb-sc-ui:latest", "mreferre/yelb-ui:0.10")) {
-            assertThat(catalog.resolve(image).orElseThrow().kind()).isEqualTo(new YelbImage("ui",
-                    YelbImage.locateSample()));
+            assertThat(catalog.resolve(image).orElseThrow().kind()).isInstanceOfSatisfying(YelbImage.class,
+                    y -> assertThat(List.of(y.tier(), y.sampleDir())).isEqualTo(List.of("ui",
+                            YelbImage.locateSample())));
         }
         assertThat(((PostgresImage) catalog.resolve("mreferre/yelb-db:0.6").orElseThrow().kind()).initScripts())
                 .containsExactly(state.resolve(ImageCatalog.YELB_DB_INIT));
@@ -168,16 +170,31 @@ class ImageCatalogTest {
         assertThat(YelbImage.locateSample()).contains(Path.of("").toAbsolutePath().getParent().resolve("samples/yelb"));
 
         Path sample = Files.createDirectories(state.resolve("yelb/target/lib"));
-        YelbImage ui = new YelbImage("ui", java.util.Optional.of(sample.getParent().getParent()));
+        Binaries binaries = new Binaries(state);
+        YelbImage ui = new YelbImage("ui", java.util.Optional.of(sample.getParent().getParent()), binaries);
         assertThatThrownBy(() -> ui.plan(container("yelb-sc-ui", null, null, 80), state, "x"))
                 .isInstanceOf(ImageException.class).hasMessageContaining("the YELB sample is not built");
         Files.writeString(sample.getParent().resolve("mooring-sample-yelb-1.jar"), "");
+        Files.writeString(sample.resolve("jedis.jar"), "");
+        // a build under a directory others cannot search (mktemp -d makes 0700): containers get a copy they can read
+        Files.setPosixFilePermissions(state.resolve("yelb"), java.nio.file.attribute.PosixFilePermissions
+                .fromString("rwx------"));
         ImagePlan plan = ui.plan(container("yelb-sc-ui", null, null, 80), state, "x");
         assertThat(plan.argv()).containsSubsequence(Path.of(System.getProperty("java.home"), "bin/java").toString(),
-                "-Xmx32m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp",
-                sample.getParent().resolve("mooring-sample-yelb-1.jar") + ":" + sample + "/*",
-                "dev.mooring.samples.yelb.Main", "ui");
-        assertThatThrownBy(() -> new YelbImage("ui", java.util.Optional.empty())
+                "-Xmx32m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp");
+        assertThat(plan.argv()).endsWith("dev.mooring.samples.yelb.Main", "ui");
+        String classpath = plan.argv().get(plan.argv().indexOf("-cp") + 1);
+        Path jar = Path.of(classpath.substring(0, classpath.indexOf(':')));
+        assertThat(jar.getFileName()).hasToString("mooring-sample-yelb-1.jar");
+        assertThat(jar).startsWith(state.resolve("bin")).exists();
+        assertThat(jar.getParent().resolve("lib/jedis.jar")).exists();
+        assertThat(classpath).isEqualTo(jar + ":" + jar.getParent().resolve("lib") + "/*");
+        for (Path p = jar; !p.equals(state); p = p.getParent()) {
+            assertThat(Files.getPosixFilePermissions(p)).as("%s readable by others", p)
+                    .contains(Files.isDirectory(p) ? java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE
+                            : java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        }
+        assertThatThrownBy(() -> new YelbImage("ui", java.util.Optional.empty(), binaries)
                 .plan(container("yelb-sc-ui", null, null, 80), state, "x"))
                 .isInstanceOf(ImageException.class).hasMessageContaining("-Dmooring.samples.yelb");
     }
