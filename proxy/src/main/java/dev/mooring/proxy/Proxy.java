@@ -33,8 +33,8 @@ public final class Proxy implements AutoCloseable {
         Map<String, Duration> idle = new LinkedHashMap<>();
         for (ListenerConfig l : config.listeners())
             for (Route r : l.routes())
-                if (r.action() instanceof RouteAction.Forward f)
-                    idle.merge(f.cluster(), l.timeouts().idle(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                for (String c : r.action().clusters())
+                    idle.merge(c, l.timeouts().idle(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
         for (ClusterConfig c : config.clusters())
             clusters.put(c.name(), new Cluster(c, group, idle.getOrDefault(c.name(), Duration.ofSeconds(300))));
         for (ListenerConfig l : config.listeners())

@@ -19,8 +19,9 @@ public record ProxyConfig(String name, List<ListenerConfig> listeners, List<Clus
             if (!listenerNames.add(l.name()))
                 throw new IllegalArgumentException("listener " + l.name() + " is defined twice");
             for (Route r : l.routes())
-                if (r.action() instanceof RouteAction.Forward f && !names.contains(f.cluster()))
-                    throw new IllegalArgumentException("listener " + l.name() + " routes to unknown cluster " + f.cluster());
+                for (String c : r.action().clusters())
+                    if (!names.contains(c))
+                        throw new IllegalArgumentException("listener " + l.name() + " routes to unknown cluster " + c);
         }
     }
 }

@@ -1,13 +1,62 @@
 package dev.mooring.proxy;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** What a matched route does with a request. */
 public sealed interface RouteAction {
+    /** The clusters this action may send a request to (none when the proxy answers itself). */
+    default List<String> clusters() {
+        return List.of();
+    }
+
     /** To a cluster of the proxy, with its load balancer, retries and outlier detection. */
     record Forward(String cluster) implements RouteAction {
         public Forward {
             Objects.requireNonNull(cluster, "cluster");
+        }
+
+        @Override
+        public List<String> clusters() {
+            return List.of(cluster);
+        }
+    }
+
+    /**
+     * To one of several clusters, each request drawn at random in proportion to the weights (Envoy's weighted
+     * clusters; ALB's forward to several target groups). A cluster of weight 0 gets nothing.
+     */
+    record WeightedForward(List<WeightedCluster> targets) implements RouteAction {
+        public WeightedForward {
+            targets = List.copyOf(targets);
+            if (targets.stream().mapToLong(WeightedCluster::weight).sum() <= 0)
+                throw new IllegalArgumentException("a weighted forward needs a cluster with a weight above 0");
+        }
+
+        @Override
+        public List<String> clusters() {
+            return targets.stream().map(WeightedCluster::cluster).toList();
+        }
+
+        /** The cluster for one request. */
+        public String pick() {
+            long total = 0;
+            for (WeightedCluster t : targets) total += t.weight();
+            long draw = ThreadLocalRandom.current().nextLong(total);
+            for (WeightedCluster t : targets) {
+                draw -= t.weight();
+                if (draw < 0) return t.cluster();
+            }
+            throw new AssertionError("the draw is below the total of the weights");
+        }
+    }
+
+    /** One cluster of a {@link WeightedForward} and its share. */
+    record WeightedCluster(String cluster, int weight) {
+        public WeightedCluster {
+            Objects.requireNonNull(cluster, "cluster");
+            if (weight < 0) throw new IllegalArgumentException("weight must be 0 or more: " + weight);
         }
     }
 

@@ -124,6 +124,23 @@ class HttpProxyTest extends ProxyTestBase {
     }
 
     @Test
+    void aConnectTimeoutAnswersTheClustersTimeoutStatus() throws Exception {
+        Endpoint silent = Endpoint.of("silent", silentAddress());
+        Proxy envoy = start(Protocol.HTTP, List.of(silent), c -> c.withRetry(RetryPolicy.NONE)
+                .withConnectTimeout(Duration.ofMillis(300)), l -> l);
+        HttpResponse<String> r = get(envoy, "/");
+        assertThat(r.statusCode()).as("Envoy's 503").isEqualTo(503);
+        assertThat(r.body()).contains("connection timeout");
+
+        Proxy alb = start(Protocol.HTTP, List.of(silent), c -> c.withRetry(RetryPolicy.NONE)
+                .withConnectTimeout(Duration.ofMillis(300)).withFailureStatuses(502, 504), l -> l);
+        assertThat(get(alb, "/").statusCode()).as("an ALB's 504").isEqualTo(504);
+        Proxy refused = start(Protocol.HTTP, List.of(Endpoint.of("dead", refusingAddress())),
+                c -> c.withRetry(RetryPolicy.NONE).withFailureStatuses(502, 504), l -> l);
+        assertThat(get(refused, "/").statusCode()).as("a refused connection stays 502").isEqualTo(502);
+    }
+
+    @Test
     void noRetryAfterPartOfTheResponseReachedTheClient() throws Exception {
         HttpBackend partial = backend("partial", (b, ctx, req) -> {
             req.release();

@@ -70,6 +70,26 @@ abstract class ProxyTestBase {
         }
     }
 
+    /**
+     * An address whose connections never complete: a listener that accepts nothing, its accept queue filled, so the
+     * kernel drops further SYNs and a connect runs into its timeout. Fails the test if the queue does not fill.
+     */
+    protected InetSocketAddress silentAddress() throws IOException {
+        ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getByName(backendIp));
+        closeables.add(listener);
+        InetSocketAddress a = new InetSocketAddress(backendIp, listener.getLocalPort());
+        for (int i = 0; i < 8; i++) {
+            java.net.Socket s = new java.net.Socket();
+            closeables.add(s);
+            try {
+                s.connect(a, 300);
+            } catch (java.net.SocketTimeoutException full) {
+                return a;
+            }
+        }
+        throw new IllegalStateException("8 connections to a listener with backlog 1 all completed: no silent address");
+    }
+
     protected Proxy start(Protocol protocol, List<Endpoint> hosts, UnaryOperator<ClusterConfig> cluster,
                           UnaryOperator<ListenerConfig> listener) {
         ClusterConfig c = cluster.apply(ClusterConfig.of("backend", protocol));

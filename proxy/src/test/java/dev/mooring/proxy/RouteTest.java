@@ -1,6 +1,7 @@
 package dev.mooring.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -61,6 +62,39 @@ class RouteTest extends ProxyTestBase {
                 + bound.getPort() + "/new/old/page?q=2");
         assertThat(api.requests).hasValue(1);
         assertThat(web.requests).hasValue(1);
+    }
+
+    @Test
+    void aWeightedForwardSplitsRequestsByWeight() throws Exception {
+        HttpBackend blue = okBackend("blue"), green = okBackend("green"), off = okBackend("off");
+        ListenerConfig l = new ListenerConfig("ingress", Direction.INGRESS, new InetSocketAddress(proxyIp, 0),
+                Protocol.HTTP, null, null, null, List.of(new Route(RouteMatch.ANY, new RouteAction.WeightedForward(
+                        List.of(new RouteAction.WeightedCluster("blue", 1), new RouteAction.WeightedCluster("green", 3),
+                                new RouteAction.WeightedCluster("off", 0))))));
+        Proxy p = dataPlane.start(new ProxyConfig("alb", List.of(l), List.of(ClusterConfig.of("blue", Protocol.HTTP),
+                ClusterConfig.of("green", Protocol.HTTP), ClusterConfig.of("off", Protocol.HTTP))), NetworkScope.HOST)
+                .join();
+        closeables.add(p);
+        p.updateHostSet(new HostSet("blue", List.of(blue.endpoint())));
+        p.updateHostSet(new HostSet("green", List.of(green.endpoint())));
+        p.updateHostSet(new HostSet("off", List.of(off.endpoint())));
+
+        int n = 400;
+        for (int i = 0; i < n; i++) assertThat(get(p, "/").statusCode()).isEqualTo(200);
+        // 100 expected of 400 at weight 1 of 4; the bounds are 4.6 standard deviations either side
+        assertThat(blue.requests.get()).isBetween(60, 140);
+        assertThat(green.requests.get()).isEqualTo(n - blue.requests.get());
+        assertThat(off.requests).hasValue(0);
+    }
+
+    @Test
+    void aWeightedForwardNeedsSomeWeight() {
+        assertThatThrownBy(() -> new RouteAction.WeightedForward(List.of(new RouteAction.WeightedCluster("a", 0))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ProxyConfig("alb", List.of(new ListenerConfig("in", Direction.INGRESS,
+                new InetSocketAddress(proxyIp, 0), Protocol.HTTP, null, null, null, List.of(new Route(RouteMatch.ANY,
+                        new RouteAction.WeightedForward(List.of(new RouteAction.WeightedCluster("nowhere", 1))))))),
+                List.of())).hasMessageContaining("unknown cluster nowhere");
     }
 
     @Test

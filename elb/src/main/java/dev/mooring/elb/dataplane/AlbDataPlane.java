@@ -48,13 +48,15 @@ import org.slf4j.LoggerFactory;
  * its HTTP listeners a proxy listener on the load balancer's address (and, internet-facing, on a loopback port of the
  * configured range). Its rules, by priority, then its default action become the listener's route table (forward,
  * fixed response, redirect; path-pattern, host-header and method conditions); target groups are clusters with
- * ALB's policies: no retries, no outlier ejection, the load balancer's idle timeout as the time a target has to answer (504), 10 s to connect. Host sets are
+ * ALB's policies: no retries, no outlier ejection, the load balancer's idle timeout as the time a target has to answer (504), 10 s to connect (504). Host sets are
  * the healthy targets, or every registered one when none is (ALB fails open); draining targets get no new requests.
  */
 public final class AlbDataPlane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlbDataPlane.class);
     /** ALB answers a refused, reset or closed-early target with 502 Bad Gateway. */
     static final int ALB_FAILURE_STATUS = 502;
+    /** ALB answers a target that did not accept the connection within the connect timeout with 504 Gateway Timeout. */
+    static final int ALB_CONNECT_TIMEOUT_STATUS = 504;
     /** ALB's connect timeout. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** ALB ejects no target for failing requests, only health checks take it out: an ejection here lasts 0 s. */
@@ -185,8 +187,8 @@ public final class AlbDataPlane implements AutoCloseable {
 
     /**
      * What a rule's (or a default) action list does, as a route action: its last action (ALB runs them in order
-     * and only the last may forward, answer or redirect). A forward to several target groups goes to the first of
-     * those with weight; empty when the action cannot be served (its target group is gone).
+     * and only the last may forward, answer or redirect). A forward to several target groups splits requests by weight;
+     * empty when the action cannot be served (no target group with weight is left).
      */
     private Optional<RouteAction> route(Snapshot s, ElbTables t, List<Action> actions,
                                         Map<String, ClusterConfig> clusters) {
@@ -197,18 +199,25 @@ public final class AlbDataPlane implements AutoCloseable {
                 .orElseThrow();
         return switch (last.type()) {
             case FORWARD -> {
-                String tg = last.targetGroupArn();
-                if (tg == null && last.forwardConfig() != null && last.forwardConfig().targetGroups() != null) {
-                    tg = last.forwardConfig().targetGroups().stream()
-                            .filter(g -> g.weight() == null || g.weight() > 0).map(TargetGroupTuple::targetGroupArn)
-                            .findFirst().orElse(null);
+                // a single target group, or ForwardConfig's groups split by weight (an absent weight counts as 1)
+                List<TargetGroupTuple> groups = last.targetGroupArn() != null
+                        ? List.of(new TargetGroupTuple(last.targetGroupArn(), 1))
+                        : last.forwardConfig() == null || last.forwardConfig().targetGroups() == null ? List.of()
+                        : last.forwardConfig().targetGroups();
+                List<RouteAction.WeightedCluster> targets = new ArrayList<>();
+                for (TargetGroupTuple g : groups) {
+                    int weight = g.weight() == null ? 1 : g.weight();
+                    var group = s.get(t.targetGroups(), g.targetGroupArn());
+                    if (group.isPresent() && weight > 0) {
+                        clusters.computeIfAbsent(g.targetGroupArn(), arn -> cluster(arn, view.algorithm(group.get())));
+                        targets.add(new RouteAction.WeightedCluster(g.targetGroupArn(), weight));
+                    }
                 }
-                var group = tg == null ? Optional.<StoredTargetGroup>empty() : s.get(t.targetGroups(), tg);
-                if (group.isEmpty()) {
-                    yield Optional.empty();
-                }
-                clusters.computeIfAbsent(tg, arn -> cluster(arn, view.algorithm(group.get())));
-                yield Optional.of(new RouteAction.Forward(tg));
+                yield switch (targets.size()) {
+                    case 0 -> Optional.empty();
+                    case 1 -> Optional.of(new RouteAction.Forward(targets.getFirst().cluster()));
+                    default -> Optional.of(new RouteAction.WeightedForward(targets));
+                };
             }
             case FIXED_RESPONSE -> {
                 FixedResponseActionConfig f = last.fixedResponseConfig();
@@ -248,7 +257,7 @@ public final class AlbDataPlane implements AutoCloseable {
         LoadBalancerPolicy policy = "least_outstanding_requests".equals(algorithm)
                 ? LoadBalancerPolicy.LEAST_REQUEST : LoadBalancerPolicy.ROUND_ROBIN;
         return new ClusterConfig(name, Protocol.HTTP, policy, RetryPolicy.NONE, NO_EJECTION, CONNECT_TIMEOUT,
-                NetworkScope.HOST, ALB_FAILURE_STATUS);
+                NetworkScope.HOST, ALB_FAILURE_STATUS, ALB_CONNECT_TIMEOUT_STATUS);
     }
 
     /** Where an internet-facing listener answers on the host ({@code 127.0.0.1:<port>}), or null. */

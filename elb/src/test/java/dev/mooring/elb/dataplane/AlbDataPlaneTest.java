@@ -14,9 +14,11 @@ import dev.mooring.elb.shape.Action;
 import dev.mooring.elb.shape.ActionType;
 import dev.mooring.elb.shape.Attribute;
 import dev.mooring.elb.shape.FixedResponseActionConfig;
+import dev.mooring.elb.shape.ForwardActionConfig;
 import dev.mooring.elb.shape.Protocol;
 import dev.mooring.elb.shape.RuleCondition;
 import dev.mooring.elb.shape.TargetDescription;
+import dev.mooring.elb.shape.TargetGroupTuple;
 import dev.mooring.elb.shape.TargetType;
 import dev.mooring.elb.shape.ValuesConfig;
 import dev.mooring.metrics.Dimensions;
@@ -207,6 +209,45 @@ class AlbDataPlaneTest {
         HttpResponse<String> maintenance = get("/maintenance");
         assertThat(maintenance.statusCode()).isEqualTo(503);
         assertThat(maintenance.body()).isEqualTo("back soon");
+    }
+
+    @Test
+    void aForwardToSeveralTargetGroupsSplitsByWeight() throws Exception {
+        String blue = targetGroup(Map.of());
+        register(blue, target("blue", 0));
+        Results.TargetGroups tgs = call("CreateTargetGroup", new Requests.CreateTargetGroup("green", Protocol.HTTP,
+                null, 80, "vpc-1", null, null, null, "/", 5, 2, 2, 2, null, TargetType.IP, null, null));
+        String green = tgs.targetGroups().getFirst().targetGroupArn();
+        register(green, target("green", 0));
+        Results.Listeners listeners = call("DescribeListeners", new Requests.DescribeListeners(
+                ((Results.LoadBalancers) call("DescribeLoadBalancers", new Requests.DescribeLoadBalancers(null,
+                        null, null, null))).loadBalancers().getFirst().loadBalancerArn(), null, null, null));
+        String listener = listeners.listeners().getFirst().listenerArn();
+        java.util.function.BiConsumer<Integer, Integer> weights = (b, g) -> call("ModifyListener",
+                new Requests.ModifyListener(listener, null, null, null, null, List.of(new Action(ActionType.FORWARD,
+                        null, null, null, null, new ForwardActionConfig(List.of(new TargetGroupTuple(blue, b),
+                        new TargetGroupTuple(green, g)), null))), null));
+
+        // a blue/green shift: all on green first, then half and half
+        weights.accept(0, 1);
+        awaitHealthy(green, 1);        // a group is health-checked once a listener forwards to it
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> get().body().equals("green"));
+        for (int i = 0; i < 20; i++) {
+            assertThat(get().body()).isEqualTo("green");
+        }
+        weights.accept(1, 1);
+        awaitHealthy(blue, 1);
+        Map<String, Integer> seen = new TreeMap<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            seen.merge(get().body(), 1, Integer::sum);
+            return seen.size() == 2;
+        });
+        for (int i = 0; i < 200; i++) {
+            seen.merge(get().body(), 1, Integer::sum);
+        }
+        // 100 of each expected; the bounds are 5.6 standard deviations either side
+        assertThat(seen).containsOnlyKeys("blue", "green");
+        assertThat(seen.get("blue")).isBetween(60, 160);
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -95,6 +96,8 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
     private HttpUpstream upstream;
     private int attemptId;
     private int attempts;
+    /** Whether the last failed connect ran out of the cluster's connect timeout (an ALB then answers 504). */
+    private boolean connectTimedOut;
     /** Whether this exchange holds one of its cluster's retry slots (see {@link RetryPolicy#budget}). */
     private boolean retrying;
     private long startNanos;
@@ -261,6 +264,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
         host = null;
         upstream = null;
         attempts = 0;
+        connectTimedOut = false;
         responseStarted = false;
         discardingResponse = false;
         interim = false;
@@ -304,12 +308,18 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
         if (r == null) {
             localReply(HttpResponseStatus.NOT_FOUND, "no route matched the request");
         } else if (r.action() instanceof RouteAction.Forward f) {
-            cluster = listener.clusters.get(f.cluster());
-            retry = cluster.config().retry();
-            cluster.requestStarted();
+            forward(f.cluster());
+        } else if (r.action() instanceof RouteAction.WeightedForward w) {
+            forward(w.pick());
         } else {
             local = r.action();
         }
+    }
+
+    private void forward(String clusterName) {
+        cluster = listener.clusters.get(clusterName);
+        retry = cluster.config().retry();
+        cluster.requestStarted();
     }
 
     /** The path of a request target, origin-form or absolute-form, without its query. */
@@ -341,6 +351,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
                         r.location("http", name, port, path(uri), q < 0 ? "" : uri.substring(q + 1)));
             }
             case RouteAction.Forward f -> throw new IllegalStateException("a forward is not answered locally");
+            case RouteAction.WeightedForward w -> throw new IllegalStateException("a forward is not answered locally");
         }
     }
 
@@ -412,6 +423,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
         if (failure != null) {
             endAttempt();
             cluster.failure(host);
+            connectTimedOut = failure instanceof ConnectTimeoutException;
             retryOrFail(reason);
             return;
         }
@@ -444,9 +456,10 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
     private void retryOrFail(RetryOn reason) {
         if (canRetry(reason) && (retrying || (retrying = cluster.tryStartRetrying()))) attempt();
         else if (!responseStarted) localReply(
-                HttpResponseStatus.valueOf(cluster.config().upstreamFailureStatus()),
+                HttpResponseStatus.valueOf(connectTimedOut && reason == RetryOn.CONNECT_FAILURE
+                        ? cluster.config().connectTimeoutStatus() : cluster.config().upstreamFailureStatus()),
                 "upstream connect error or disconnect/reset before headers. reset reason: " + switch (reason) {
-                    case CONNECT_FAILURE -> "connection failure";
+                    case CONNECT_FAILURE -> connectTimedOut ? "connection timeout" : "connection failure";
                     case REFUSED_STREAM -> "remote refused stream reset";
                     case RESET_BEFORE_RESPONSE, HTTP_503 -> "connection termination";
                 });
