@@ -142,6 +142,23 @@ class AlbDataPlaneTest {
         return tg;
     }
 
+    /** A second target group, not yet forwarded to, with one target answering its name; its ARN. */
+    private String anotherTargetGroup(String name) throws IOException {
+        Results.TargetGroups tgs = call("CreateTargetGroup", new Requests.CreateTargetGroup(name, Protocol.HTTP,
+                null, 80, "vpc-1", null, null, null, "/", 5, 2, 2, 2, null, TargetType.IP, null, null));
+        String arn = tgs.targetGroups().getFirst().targetGroupArn();
+        register(arn, target(name, 0));
+        return arn;
+    }
+
+    /** The ARN of the one listener of the one load balancer. */
+    private String theListener() {
+        Results.Listeners listeners = call("DescribeListeners", new Requests.DescribeListeners(
+                ((Results.LoadBalancers) call("DescribeLoadBalancers", new Requests.DescribeLoadBalancers(null,
+                        null, null, null))).loadBalancers().getFirst().loadBalancerArn(), null, null, null));
+        return listeners.listeners().getFirst().listenerArn();
+    }
+
     private void register(String tg, int... ports) {
         List<TargetDescription> list = new ArrayList<>();
         for (int p : ports) {
@@ -187,14 +204,8 @@ class AlbDataPlaneTest {
     void rulesRouteByPriorityBeforeTheDefaultAction() throws Exception {
         String web = targetGroup(Map.of());
         register(web, target("web", 0));
-        Results.TargetGroups tgs = call("CreateTargetGroup", new Requests.CreateTargetGroup("api", Protocol.HTTP,
-                null, 80, "vpc-1", null, null, null, "/", 5, 2, 2, 2, null, TargetType.IP, null, null));
-        String api = tgs.targetGroups().getFirst().targetGroupArn();
-        register(api, target("api", 0));
-        Results.Listeners listeners = call("DescribeListeners", new Requests.DescribeListeners(
-                ((Results.LoadBalancers) call("DescribeLoadBalancers", new Requests.DescribeLoadBalancers(null,
-                        null, null, null))).loadBalancers().getFirst().loadBalancerArn(), null, null, null));
-        String listener = listeners.listeners().getFirst().listenerArn();
+        String api = anotherTargetGroup("api");
+        String listener = theListener();
         call("CreateRule", new Requests.CreateRule(listener, List.of(new RuleCondition("path-pattern", null, null,
                 new ValuesConfig(List.of("/api/*")), null)), 10,
                 List.of(new Action(ActionType.FORWARD, api, null, null, null, null)), null));
@@ -215,14 +226,8 @@ class AlbDataPlaneTest {
     void aForwardToSeveralTargetGroupsSplitsByWeight() throws Exception {
         String blue = targetGroup(Map.of());
         register(blue, target("blue", 0));
-        Results.TargetGroups tgs = call("CreateTargetGroup", new Requests.CreateTargetGroup("green", Protocol.HTTP,
-                null, 80, "vpc-1", null, null, null, "/", 5, 2, 2, 2, null, TargetType.IP, null, null));
-        String green = tgs.targetGroups().getFirst().targetGroupArn();
-        register(green, target("green", 0));
-        Results.Listeners listeners = call("DescribeListeners", new Requests.DescribeListeners(
-                ((Results.LoadBalancers) call("DescribeLoadBalancers", new Requests.DescribeLoadBalancers(null,
-                        null, null, null))).loadBalancers().getFirst().loadBalancerArn(), null, null, null));
-        String listener = listeners.listeners().getFirst().listenerArn();
+        String green = anotherTargetGroup("green");
+        String listener = theListener();
         java.util.function.BiConsumer<Integer, Integer> weights = (b, g) -> call("ModifyListener",
                 new Requests.ModifyListener(listener, null, null, null, null, List.of(new Action(ActionType.FORWARD,
                         null, null, null, null, new ForwardActionConfig(List.of(new TargetGroupTuple(blue, b),
