@@ -98,8 +98,8 @@ non2xx() { sed -n 's/^ *Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p'; }
 load "http://$alb_host:$alb_port/" 5 >/dev/null
 wrk_run "http://$alb_host:$alb_port/" 5 >/dev/null
 wrk_run "http://$haproxy_ip:$hport/" 2 >/dev/null
-read -r d50 d99 dmax dn derr < <(load "http://$backend_ip:$bport/" "$secs")
-read -r a50 a99 amax an aerr < <(load "http://$alb_host:$alb_port/" "$secs")
+read -r d50 d99 dmax dn derr _ < <(load "http://$backend_ip:$bport/" "$secs")
+read -r a50 a99 amax an aerr _ < <(load "http://$alb_host:$alb_port/" "$secs")
 alb_out="$(wrk_run "http://$alb_host:$alb_port/" "$secs")"
 haproxy_out="$(wrk_run "http://$haproxy_ip:$hport/" "$secs")"
 alb_rss=$(rss_mib "$alb_server")
