@@ -7,16 +7,18 @@ import java.util.Objects;
 /**
  * One listener: where it binds, what it speaks, and where its requests go: its {@code cluster}, or for HTTP
  * listeners with {@code routes}, the action of the first route that matches (then {@code cluster}, the default
- * route's, may be null). {@code accessLog} may be null.
+ * route's, may be null). {@code accessLog} may be null; {@code identity} null is {@link ProxyIdentity#ENVOY}.
  */
 public record ListenerConfig(String name, Direction direction, InetSocketAddress address, Protocol protocol,
-                             String cluster, TimeoutPolicy timeouts, AccessLog accessLog, List<Route> routes) {
+                             String cluster, TimeoutPolicy timeouts, AccessLog accessLog, List<Route> routes,
+                             ProxyIdentity identity) {
     public ListenerConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(protocol, "protocol");
         timeouts = timeouts == null ? TimeoutPolicy.awsDefault(protocol) : timeouts;
+        identity = identity == null ? ProxyIdentity.ENVOY : identity;
         if (routes == null || routes.isEmpty()) {
             Objects.requireNonNull(cluster, "cluster");
             routes = List.of(Route.forwardAll(cluster));
@@ -25,6 +27,12 @@ public record ListenerConfig(String name, Direction direction, InetSocketAddress
         } else {
             routes = List.copyOf(routes);
         }
+    }
+
+    /** As Envoy shows itself. */
+    public ListenerConfig(String name, Direction direction, InetSocketAddress address, Protocol protocol,
+                          String cluster, TimeoutPolicy timeouts, AccessLog accessLog, List<Route> routes) {
+        this(name, direction, address, protocol, cluster, timeouts, accessLog, routes, null);
     }
 
     /** Every request to {@code cluster}. */
@@ -39,10 +47,14 @@ public record ListenerConfig(String name, Direction direction, InetSocketAddress
     }
 
     public ListenerConfig withTimeouts(TimeoutPolicy t) {
-        return new ListenerConfig(name, direction, address, protocol, cluster, t, accessLog, routes);
+        return new ListenerConfig(name, direction, address, protocol, cluster, t, accessLog, routes, identity);
     }
 
     public ListenerConfig withAccessLog(AccessLog log) {
-        return new ListenerConfig(name, direction, address, protocol, cluster, timeouts, log, routes);
+        return new ListenerConfig(name, direction, address, protocol, cluster, timeouts, log, routes, identity);
+    }
+
+    public ListenerConfig withIdentity(ProxyIdentity id) {
+        return new ListenerConfig(name, direction, address, protocol, cluster, timeouts, accessLog, routes, id);
     }
 }

@@ -46,6 +46,33 @@ class HttpProxyTest extends ProxyTestBase {
     }
 
     @Test
+    void envoySaysServerEnvoyOnEveryResponseAndAnAlbOnlyOnItsOwn() throws Exception {
+        HttpBackend app = backend("app", (b, ctx, req) -> {
+            var r = b.response(HttpResponseStatus.OK, "hi");
+            r.headers().set("server", "gunicorn");
+            ctx.writeAndFlush(r);
+            req.release();
+        });
+        Endpoint dead = Endpoint.of("dead", refusingAddress());
+        Proxy envoy = start(Protocol.HTTP, List.of(app.endpoint()));
+        assertThat(get(envoy, "/").headers().firstValue("server")).hasValue("envoy");
+        Proxy envoyFailing = start(Protocol.HTTP, List.of(dead), c -> c.withRetry(RetryPolicy.NONE), l -> l);
+        HttpResponse<String> failed = get(envoyFailing, "/");
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(failed.headers().firstValue("server")).hasValue("envoy");
+
+        Proxy alb = start(Protocol.HTTP, List.of(app.endpoint()), c -> c, l -> l.withIdentity(ProxyIdentity.ALB));
+        HttpResponse<String> passed = get(alb, "/");
+        assertThat(passed.headers().firstValue("server")).hasValue("gunicorn");
+        assertThat(passed.headers().firstValue("x-envoy-upstream-service-time")).isEmpty();
+        Proxy albFailing = start(Protocol.HTTP, List.of(dead), c -> c.withRetry(RetryPolicy.NONE)
+                .withFailureStatuses(502, 504), l -> l.withIdentity(ProxyIdentity.ALB));
+        HttpResponse<String> bad = get(albFailing, "/");
+        assertThat(bad.statusCode()).isEqualTo(502);
+        assertThat(bad.headers().firstValue("server")).hasValue("awselb/2.0");
+    }
+
+    @Test
     void retryLandsOnAnotherHostWhenOneRefusesConnections() throws Exception {
         HttpBackend good = okBackend("good");
         Proxy proxy = start(Protocol.HTTP, List.of(Endpoint.of("dead", refusingAddress()), good.endpoint()),

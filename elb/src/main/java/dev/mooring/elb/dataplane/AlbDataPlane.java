@@ -25,6 +25,7 @@ import dev.mooring.proxy.OutlierDetection;
 import dev.mooring.proxy.Protocol;
 import dev.mooring.proxy.Proxy;
 import dev.mooring.proxy.ProxyConfig;
+import dev.mooring.proxy.ProxyIdentity;
 import dev.mooring.proxy.RetryPolicy;
 import dev.mooring.proxy.Route;
 import dev.mooring.proxy.RouteAction;
@@ -50,6 +51,7 @@ import org.slf4j.LoggerFactory;
  * fixed response, redirect; path-pattern, host-header and method conditions); target groups are clusters with
  * ALB's policies: no retries, no outlier ejection, the load balancer's idle timeout as the time a target has to answer (504), 10 s to connect (504). Host sets are
  * the healthy targets, or every registered one when none is (ALB fails open); draining targets get no new requests.
+ * The listeners show themselves as an ALB does ({@link ProxyIdentity#ALB}), not as Envoy.
  */
 public final class AlbDataPlane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlbDataPlane.class);
@@ -173,13 +175,13 @@ public final class AlbDataPlane implements AutoCloseable {
             if (lb.address() != null) {
                 listeners.add(new ListenerConfig(listenerName(l.arn()), Direction.INGRESS,
                         new InetSocketAddress(lb.address(), l.listener().port()), Protocol.HTTP, null, timeouts, null,
-                        routes));
+                        routes, ProxyIdentity.ALB));
             }
             if (lb.loadBalancer().scheme() == Scheme.INTERNET_FACING) {
                 String name = loopbackName(l.arn());
                 listeners.add(new ListenerConfig(name, Direction.INGRESS,
                         new InetSocketAddress("127.0.0.1", ports.portFor(name)), Protocol.HTTP, null, timeouts, null,
-                        routes));
+                        routes, ProxyIdentity.ALB));
             }
         }
         return new ProxyConfig(lb.arn(), listeners, List.copyOf(clusters.values()));

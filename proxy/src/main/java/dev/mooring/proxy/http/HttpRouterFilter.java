@@ -3,6 +3,7 @@ package dev.mooring.proxy.http;
 import dev.mooring.proxy.Direction;
 import dev.mooring.proxy.Exchange;
 import dev.mooring.proxy.Protocol;
+import dev.mooring.proxy.ProxyIdentity;
 import dev.mooring.proxy.RetryOn;
 import dev.mooring.proxy.RetryPolicy;
 import dev.mooring.proxy.Route;
@@ -74,6 +75,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
     private final ListenerContext listener;
     private final boolean h2;
     private final boolean ingress;
+    private final ProxyIdentity identity;
     private final boolean grpc;
     private final Runnable onTimeout = this::timedOut;
     private ChannelHandlerContext ctx;
@@ -130,6 +132,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
         this.listener = listener;
         this.h2 = h2;
         this.ingress = listener.config.direction() == Direction.INGRESS;
+        this.identity = listener.config.identity();
         this.grpc = listener.config.protocol() == Protocol.GRPC;
     }
 
@@ -508,7 +511,9 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
                         && !HttpUtil.isTransferEncodingChunked(r) && bodyAllowed(code))
                     HttpUtil.setTransferEncodingChunked(r, true);   // close-delimited upstream body
             }
-            if (ingress) h.setInt(UPSTREAM_SERVICE_TIME, (int) (upstreamNanos / 1_000_000));
+            if (ingress && identity.upstreamServiceTime())
+                h.setInt(UPSTREAM_SERVICE_TIME, (int) (upstreamNanos / 1_000_000));
+            if (identity.overwriteServer()) h.set(HttpHeaderNames.SERVER, identity.server());
             if (listener.accessLog != null) {
                 String st = h.get(UPSTREAM_SERVICE_TIME);
                 serviceTimeMillis = st == null ? null : parseLong(st);
@@ -645,6 +650,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
             if (location != null) r.headers().set(HttpHeaderNames.LOCATION, location);
             bytesOut += bytes.length;
         }
+        if (identity.server() != null) r.headers().set(HttpHeaderNames.SERVER, identity.server());
         if (!h2 && (closeAfter || !requestComplete || listener.proxy.draining)) {
             closeAfter = true;
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
