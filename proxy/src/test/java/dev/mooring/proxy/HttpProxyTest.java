@@ -73,6 +73,40 @@ class HttpProxyTest extends ProxyTestBase {
     }
 
     @Test
+    void envoyGivesARequestWithoutAnIdOneAndAnAlbSaysWhoForwardedIt() throws Exception {
+        List<io.netty.handler.codec.http.HttpHeaders> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpBackend app = backend("app", (b, ctx, req) -> {
+            seen.add(req.headers().copy());
+            ctx.writeAndFlush(b.response(HttpResponseStatus.OK, "ok"));
+            req.release();
+        });
+        Proxy envoy = start(Protocol.HTTP, List.of(app.endpoint()));
+        get(envoy, "/");
+        client.send(HttpRequest.newBuilder(uri(envoy, "/")).header("x-request-id", "mine").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(seen.get(0).get("x-request-id"))
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(seen.get(1).get("x-request-id")).as("an id the request brings is kept").isEqualTo("mine");
+        assertThat(seen.get(0).contains("x-forwarded-for")).isFalse();
+
+        seen.clear();
+        Proxy alb = start(Protocol.HTTP, List.of(app.endpoint()), c -> c, l -> l.withIdentity(ProxyIdentity.ALB));
+        get(alb, "/");
+        client.send(HttpRequest.newBuilder(uri(alb, "/")).header("x-forwarded-for", "203.0.113.9")
+                .header("x-amzn-trace-id", "Root=1-5759e988-bd862e3fe1be46a994272793").build(),
+                HttpResponse.BodyHandlers.ofString());
+        int port = alb.boundAddress("ingress").getPort();
+        // the client connects from lo's primary address, whichever 127.0.0.x it dials
+        assertThat(seen.get(0).get("x-forwarded-for")).isEqualTo("127.0.0.1");
+        assertThat(seen.get(0).get("x-forwarded-proto")).isEqualTo("http");
+        assertThat(seen.get(0).get("x-forwarded-port")).isEqualTo(String.valueOf(port));
+        assertThat(seen.get(0).get("x-amzn-trace-id")).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
+        assertThat(seen.get(0).contains("x-request-id")).isFalse();
+        assertThat(seen.get(1).get("x-forwarded-for")).isEqualTo("203.0.113.9, 127.0.0.1");
+        assertThat(seen.get(1).get("x-amzn-trace-id")).isEqualTo("Root=1-5759e988-bd862e3fe1be46a994272793");
+    }
+
+    @Test
     void retryLandsOnAnotherHostWhenOneRefusesConnections() throws Exception {
         HttpBackend good = okBackend("good");
         Proxy proxy = start(Protocol.HTTP, List.of(Endpoint.of("dead", refusingAddress()), good.endpoint()),

@@ -293,6 +293,7 @@ public final class HttpRouterFilter extends ChannelInboundHandlerAdapter impleme
         } else {
             h.remove(STREAM_ID);
         }
+        RequestHeaderStamp.apply(identity.requestHeaders(), h, h2 ? ctx.channel().parent() : ctx.channel());
         if (listener.accessLog != null) {
             forwardedFor = h.get("x-forwarded-for");
             userAgent = h.get(HttpHeaderNames.USER_AGENT);
