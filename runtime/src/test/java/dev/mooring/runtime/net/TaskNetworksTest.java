@@ -56,6 +56,8 @@ class TaskNetworksTest {
         String extraIp;
         TaskSandbox a;
         TaskSandbox b;
+        String hostUnprivilegedPortStart = Host.run(List.of("cat", "/proc/sys/net/ipv4/ip_unprivileged_port_start"))
+                .strip();
         try (TaskNetworks networks = TaskNetworks.create(config)) {
             Ipv4Cidr cidr = NetworkConfig.taskCidr(config.cidr());
             extraIp = Ipv4Cidr.format(cidr.network() + 77);
@@ -76,6 +78,8 @@ class TaskNetworksTest {
                     .isNotIn(a.hostname(), "web-1");
             // as Docker sets it: an unprivileged container may listen on port 80 (the setting is per namespace)
             assertThat(Host.runIn(a, "cat", "/proc/sys/net/ipv4/ip_unprivileged_port_start").strip()).isEqualTo("0");
+            assertThat(Host.run(List.of("cat", "/proc/sys/net/ipv4/ip_unprivileged_port_start")).strip())
+                    .as("the host's own setting is untouched").isEqualTo(hostUnprivilegedPortStart);
 
             assertThat(Host.runIn(a, "cat", "/etc/hosts")).contains("127.0.0.1\tlocalhost")
                     .contains(a.ipv4() + "\t" + a.hostname()).doesNotContain("web-1").doesNotContain("redis.local");
