@@ -10,7 +10,7 @@ services="${1:-1000}"; describes="${2:-2000}"
 state="$(mktemp -d)"; port=$((20000 + RANDOM % 20000))
 "$root/mooring" server --runtime simulated --port "$port" --state-dir "$state" >"$state/server.log" 2>&1 &
 pid=$!
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$state"' EXIT
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$state"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/_mooring/health" >/dev/null && break; sleep 0.2; done
 echo "Mooring control plane, runtime simulated, $(nproc) cores, one client, sequential calls"
 "$JAVA_HOME/bin/java" -cp "$root/bench/target/mooring-bench-0.1.0-SNAPSHOT.jar:$root/bench/target/lib/*" \
