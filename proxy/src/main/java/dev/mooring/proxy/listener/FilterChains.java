@@ -11,9 +11,7 @@ import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the filter chain of each accepted connection from the listener's protocol:
@@ -38,7 +36,7 @@ public final class FilterChains extends ChannelInitializer<Channel> {
         ChannelPipeline p = ch.pipeline();
         p.addLast(tracker);
         if (listener.idleTimeoutNanos > 0)
-            p.addLast(new IdleStateHandler(0, 0, listener.idleTimeoutNanos, TimeUnit.NANOSECONDS));
+            p.addLast(new IdleTimeoutHandler(listener.idleTimeoutNanos));
         switch (listener.config.protocol()) {
             case TCP -> p.addLast(new TcpProxyFilter(listener));
             case HTTP -> p.addLast(new HttpServerCodec(), new HttpVersionFilter(listener), new HttpRouterFilter(listener, false));

@@ -1,11 +1,11 @@
 package dev.mooring.proxy.upstream;
 
 import dev.mooring.proxy.RetryOn;
+import dev.mooring.proxy.listener.IdleTimeoutHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.FastThreadLocal;
 
 import java.util.ArrayDeque;
@@ -48,7 +48,7 @@ final class Http1Pool {
             @Override
             protected void initChannel(Channel ch) {
                 ch.pipeline().addLast(new HttpClientCodec());
-                if (idleMillis > 0) ch.pipeline().addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+                if (idleMillis > 0) ch.pipeline().addLast(new IdleTimeoutHandler(TimeUnit.MILLISECONDS.toNanos(idleMillis)));
                 ch.pipeline().addLast(upstream);
             }
         }, false, (ch, cause) -> {

@@ -1,6 +1,7 @@
 package dev.mooring.proxy.upstream;
 
 import dev.mooring.proxy.RetryOn;
+import dev.mooring.proxy.listener.IdleTimeoutHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -13,7 +14,6 @@ import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.FastThreadLocal;
 
@@ -85,7 +85,7 @@ final class Http2Pool {
             cluster.connect(host, loop, new ChannelInitializer<Channel>() {
                 @Override
                 protected void initChannel(Channel ch) {
-                    if (idleMillis > 0) ch.pipeline().addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+                    if (idleMillis > 0) ch.pipeline().addLast(new IdleTimeoutHandler(TimeUnit.MILLISECONDS.toNanos(idleMillis)));
                     ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().build(),
                             new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()), created);
                 }
