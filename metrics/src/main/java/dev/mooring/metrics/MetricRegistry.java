@@ -74,6 +74,14 @@ public final class MetricRegistry {
         return s;
     }
 
+    /**
+     * Forgets every datapoint and lifetime total recorded so far (the admin reset), so that figures start from zero;
+     * series and the handles recorders hold stay valid, and gauges keep their current values.
+     */
+    public void clearHistory() {
+        series.values().forEach(Series::clearHistory);
+    }
+
     /** The series the filter matches, with their retained minutes from the one holding {@code since} on. */
     public List<SeriesData> series(SeriesFilter filter, Instant since) {
         long now = Math.floorDiv(clock.millis(), Series.MINUTE_MILLIS);

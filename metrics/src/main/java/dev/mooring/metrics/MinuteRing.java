@@ -49,4 +49,9 @@ final class MinuteRing {
         out.sort(Comparator.comparingLong(b -> b.minute));
         return out;
     }
+
+    /** Forgets every minute. A recorder racing this may land one sample in a fresh bucket: kept, not lost. */
+    void clear() {
+        for (int i = 0; i < slots.length(); i++) slots.set(i, null);
+    }
 }

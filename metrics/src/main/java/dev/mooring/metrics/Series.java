@@ -73,6 +73,13 @@ final class Series {
         }
     }
 
+    /** Forgets the recorded minutes and lifetime totals; a gauge keeps its current value, which is live state. */
+    void clearHistory() {
+        ring.clear();
+        lifetimeSum.reset();
+        lifetimeCount.reset();
+    }
+
     MinuteRing ring() {
         return ring;
     }

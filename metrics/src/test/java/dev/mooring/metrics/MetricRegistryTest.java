@@ -116,6 +116,22 @@ class MetricRegistryTest {
     }
 
     @Test
+    void clearingHistoryStartsEveryFigureFromZeroAndKeepsHandlesAndGaugeValues() {
+        Counter c = registry.counter("AWS/ECS", "RequestCount", StandardUnit.COUNT, Dimensions.of("DiscoveryName", "db"));
+        Gauge g = registry.gauge("AWS/ECS", "ActiveConnectionCount", StandardUnit.COUNT, Dimensions.none());
+        c.add(7);
+        g.set(3);
+        registry.clearHistory();
+
+        assertThat(registry.series(SeriesFilter.all(), MINUTE0)).allSatisfy(s -> assertThat(s.datapoints()).isEmpty());
+        assertThat(registry.prometheusText()).doesNotContain("} 7");
+        assertThat(g.value()).as("a gauge is live state").isEqualTo(3);
+        c.increment();
+        assertThat(registry.sum("AWS/ECS", "RequestCount", Dimensions.of("DiscoveryName", "db"), Duration.ofMinutes(5)))
+                .as("the handle held before still records").isEqualTo(1);
+    }
+
+    @Test
     void aGaugeAveragesItsSamplesAndSeesEveryPeak() {
         Gauge g = registry.gauge("AWS/ECS", "ActiveConnectionCount", StandardUnit.COUNT, Dimensions.none());
         g.increment();

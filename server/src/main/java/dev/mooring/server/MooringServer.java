@@ -133,6 +133,7 @@ public final class MooringServer implements AutoCloseable {
                     .add("GET /_mooring/metrics", new MetricsEndpoint(metrics))
                     .add("POST /_mooring/reset", request -> {
                         control.reset();
+                        metrics.clearHistory();
                         return ApiResponse.json(200, "{\"reset\":true}");
                     });
             this.api = track(ApiServer.builder().bind(b.bind).port(b.port)

@@ -2,6 +2,8 @@ package dev.mooring.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mooring.metrics.Dimensions;
+import dev.mooring.metrics.StandardUnit;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -48,6 +50,15 @@ class AwsClientsTest {
                 URI.create(server.endpointUrl() + "/_mooring/reset")).POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void theResetAlsoForgetsTheMetricsRecordedSoFar() throws Exception {
+        Dimensions d = Dimensions.of("DiscoveryName", "reset-probe");
+        server.metrics().counter("AWS/ECS", "RequestCount", StandardUnit.COUNT, d).add(5);
+        assertThat(server.metrics().sum("AWS/ECS", "RequestCount", d, Duration.ofMinutes(5))).isEqualTo(5);
+        reset();
+        assertThat(server.metrics().sum("AWS/ECS", "RequestCount", d, Duration.ofMinutes(5))).isZero();
     }
 
     @AfterAll
