@@ -145,10 +145,11 @@ aws ecs create-service --cluster foot --service-name client --task-definition cl
 for _ in $(seq 90); do
   [ "$(aws ecs describe-services --cluster foot --services client --query 'services[0].runningCount')" = 2 ] && break; sleep 1
 done
-sleep 3   # Python servers listening
-idle_rss=$(rss_mib "$foot_server")
 client_arn=$(aws ecs list-tasks --cluster foot --service-name client --query 'taskArns[0]' --output text)
 client_ns="mooring-$(cut -c1-12 <<<"${client_arn##*/}")"
+# until a web task's Python server answers through Service Connect
+for _ in $(seq 60); do ip netns exec "$client_ns" curl -sf -o /dev/null "http://web/" && break; sleep 0.5; done
+idle_rss=$(rss_mib "$foot_server")
 ip netns exec "$client_ns" "$root/mooring" traffic -z "$((secs * 2))s" -c 20 -q 50 --task-cidr "$cidr" \
   --json "$work/foot.json" "http://web/" >"$work/foot.out" 2>"$work/foot.err" & traffic=$!
 peak_rss=$idle_rss

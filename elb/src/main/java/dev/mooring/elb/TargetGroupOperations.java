@@ -263,6 +263,11 @@ final class TargetGroupOperations {
     }
 
     private StoredTargetGroup get(Tx tx, String arn) {
+        return existing(t, tx, arn);
+    }
+
+    /** The target group {@code arn}, or TargetGroupNotFound. */
+    static StoredTargetGroup existing(ElbTables t, Tx tx, String arn) {
         return tx.get(t.targetGroups(), arn).orElseThrow(() -> Errors.targetGroupNotFound("'" + arn + "'"));
     }
 }

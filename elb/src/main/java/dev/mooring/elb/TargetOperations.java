@@ -51,15 +51,19 @@ final class TargetOperations {
         return new TargetDescription(id, port, d.availabilityZone());
     }
 
-    Object register(RequestContext ctx, Requests.RegisterTargets in) {
-        String arn = Errors.required(in.targetGroupArn(), "TargetGroupArn");
-        List<TargetDescription> targets = Errors.required(in.targets(), "Targets");
+    private static List<TargetDescription> nonEmpty(List<TargetDescription> targets) {
+        Errors.required(targets, "Targets");
         if (targets.isEmpty()) {
             throw Errors.validation("At least one target must be specified");
         }
+        return targets;
+    }
+
+    Object register(RequestContext ctx, Requests.RegisterTargets in) {
+        String arn = Errors.required(in.targetGroupArn(), "TargetGroupArn");
+        List<TargetDescription> targets = nonEmpty(in.targets());
         t.store().write(tx -> {
-            StoredTargetGroup g = tx.get(t.targetGroups(), arn)
-                    .orElseThrow(() -> Errors.targetGroupNotFound("'" + arn + "'"));
+            StoredTargetGroup g = TargetGroupOperations.existing(t, tx, arn);
             for (TargetDescription given : targets) {
                 TargetDescription d = target(given, g.targetGroup());
                 String key = Registration.key(arn, d.id(), d.port());
@@ -80,13 +84,9 @@ final class TargetOperations {
 
     Object deregister(RequestContext ctx, Requests.DeregisterTargets in) {
         String arn = Errors.required(in.targetGroupArn(), "TargetGroupArn");
-        List<TargetDescription> targets = Errors.required(in.targets(), "Targets");
-        if (targets.isEmpty()) {
-            throw Errors.validation("At least one target must be specified");
-        }
+        List<TargetDescription> targets = nonEmpty(in.targets());
         t.store().write(tx -> {
-            StoredTargetGroup g = tx.get(t.targetGroups(), arn)
-                    .orElseThrow(() -> Errors.targetGroupNotFound("'" + arn + "'"));
+            StoredTargetGroup g = TargetGroupOperations.existing(t, tx, arn);
             Duration delay = delay(g);
             List<String> missing = new ArrayList<>();
             for (TargetDescription given : targets) {

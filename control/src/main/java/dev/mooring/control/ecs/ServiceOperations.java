@@ -316,35 +316,15 @@ final class ServiceOperations {
                         ctx.receivedAt()));
                 b.deployments(deployments);
             }
-            if (in.deploymentConfiguration() != null) {
-                b.deploymentConfiguration(in.deploymentConfiguration().withDefaults());
-            }
+            applyServiceSettings(b, in);
             if (in.networkConfiguration() != null) {
                 b.networkConfiguration(in.networkConfiguration());
             }
             if (in.loadBalancers() != null) {
                 b.loadBalancers(in.loadBalancers());
             }
-            if (in.healthCheckGracePeriodSeconds() != null) {
-                b.healthCheckGracePeriodSeconds(in.healthCheckGracePeriodSeconds());
-            }
-            if (in.enableExecuteCommand() != null) {
-                b.enableExecuteCommand(in.enableExecuteCommand());
-            }
-            if (in.enableECSManagedTags() != null) {
-                b.enableECSManagedTags(in.enableECSManagedTags());
-            }
-            if (in.propagateTags() != null) {
-                b.propagateTags(in.propagateTags());
-            }
             if (in.platformVersion() != null) {
                 b.platformVersion(in.platformVersion());
-            }
-            if (in.placementConstraints() != null) {
-                b.placementConstraints(in.placementConstraints());
-            }
-            if (in.placementStrategy() != null) {
-                b.placementStrategy(in.placementStrategy());
             }
             if (in.capacityProviderStrategy() != null) {
                 b.capacityProviderStrategy(in.capacityProviderStrategy());
@@ -375,6 +355,12 @@ final class ServiceOperations {
         List<TaskSet> taskSets = s.taskSetsOrEmpty().stream()
                 .map(t -> t.withScale(t.scale(), t.desiredFor(desired), ctx.receivedAt())).toList();
         ServiceBuilder b = s.toBuilder().desiredCount(desired).taskSets(taskSets);
+        applyServiceSettings(b, in);
+        return current.with(b.build());
+    }
+
+    /** What UpdateService changes on the service itself, whichever deployment controller it has. */
+    private static void applyServiceSettings(ServiceBuilder b, Requests.UpdateService in) {
         if (in.deploymentConfiguration() != null) {
             b.deploymentConfiguration(in.deploymentConfiguration().withDefaults());
         }
@@ -396,7 +382,6 @@ final class ServiceOperations {
         if (in.placementStrategy() != null) {
             b.placementStrategy(in.placementStrategy());
         }
-        return current.with(b.build());
     }
 
     private static boolean changed(Object requested, Object current) {
